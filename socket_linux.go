@@ -1,0 +1,216 @@
+//go:build linux
+
+package netlink
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// socket is a non-blocking AF_NETLINK socket read and written through the
+// Go runtime poller, so that closing it unblocks a pending read at once.
+type socket struct {
+	f    *os.File
+	rc   syscall.RawConn
+	port uint32 // local port ID (nl_pid) assigned by the kernel
+}
+
+// socketConfig says how to set a socket up before it is handed out.
+type socketConfig struct {
+	family     int
+	groups     uint32
+	join       []uint32
+	rcvbuf     int // 0: leave the kernel default
+	connect    bool
+	extAck     bool
+	strictDump bool
+}
+
+// openSocket creates, configures and binds a netlink socket in the
+// caller's network namespace.
+func openSocket(cfg socketConfig) (*socket, error) {
+	fd, err := unix.Socket(unix.AF_NETLINK, unix.SOCK_RAW|unix.SOCK_CLOEXEC|unix.SOCK_NONBLOCK, cfg.family)
+	if err != nil {
+		return nil, fmt.Errorf("netlink: socket(AF_NETLINK, %d): %w", cfg.family, err)
+	}
+	s, err := setupSocket(fd, cfg)
+	if err != nil {
+		unix.Close(fd)
+		return nil, err
+	}
+	return s, nil
+}
+
+// setupSocket applies cfg to fd, binds it and wraps it for the poller.
+func setupSocket(fd int, cfg socketConfig) (*socket, error) {
+	if cfg.rcvbuf > 0 {
+		if err := setReceiveBuffer(fd, cfg.rcvbuf); err != nil {
+			return nil, err
+		}
+	}
+	opts := []struct {
+		on   bool
+		opt  int
+		name string
+	}{
+		{cfg.extAck, unix.NETLINK_EXT_ACK, "NETLINK_EXT_ACK"},
+		{cfg.extAck, unix.NETLINK_CAP_ACK, "NETLINK_CAP_ACK"},
+		{cfg.strictDump, unix.NETLINK_GET_STRICT_CHK, "NETLINK_GET_STRICT_CHK"},
+	}
+	for _, o := range opts {
+		if !o.on {
+			continue
+		}
+		if err := unix.SetsockoptInt(fd, unix.SOL_NETLINK, o.opt, 1); err != nil {
+			return nil, fmt.Errorf("netlink: setsockopt %s: %w", o.name, err)
+		}
+	}
+	if err := unix.Bind(fd, &unix.SockaddrNetlink{Family: unix.AF_NETLINK, Groups: cfg.groups}); err != nil {
+		return nil, fmt.Errorf("netlink: bind to groups %#x: %w", cfg.groups, err)
+	}
+	for _, g := range cfg.join {
+		if err := unix.SetsockoptInt(fd, unix.SOL_NETLINK, unix.NETLINK_ADD_MEMBERSHIP, int(g)); err != nil {
+			return nil, fmt.Errorf("netlink: join group %d: %w", g, err)
+		}
+	}
+	if cfg.connect {
+		if err := unix.Connect(fd, &unix.SockaddrNetlink{Family: unix.AF_NETLINK}); err != nil {
+			return nil, fmt.Errorf("netlink: connect to the kernel: %w", err)
+		}
+	}
+	sa, err := unix.Getsockname(fd)
+	if err != nil {
+		return nil, fmt.Errorf("netlink: getsockname: %w", err)
+	}
+	nl, ok := sa.(*unix.SockaddrNetlink)
+	if !ok {
+		return nil, fmt.Errorf("netlink: getsockname returned %T", sa)
+	}
+	f := os.NewFile(uintptr(fd), "netlink")
+	rc, err := f.SyscallConn()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("netlink: %w", err)
+	}
+	return &socket{f: f, rc: rc, port: nl.Pid}, nil
+}
+
+// setReceiveBuffer sets SO_RCVBUFFORCE when permitted, else SO_RCVBUF,
+// which the kernel caps at net.core.rmem_max.
+func setReceiveBuffer(fd, size int) error {
+	if err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUFFORCE, size); err == nil {
+		return nil
+	}
+	if err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUF, size); err != nil {
+		return fmt.Errorf("netlink: setsockopt SO_RCVBUF %d: %w", size, err)
+	}
+	return nil
+}
+
+// receiveBuffer returns the socket's receive buffer size as the kernel
+// reports it (twice what was asked, for bookkeeping).
+func (s *socket) receiveBuffer() (int, error) {
+	var n int
+	var serr error
+	err := s.rc.Control(func(fd uintptr) {
+		n, serr = unix.GetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_RCVBUF)
+	})
+	if err != nil {
+		return 0, closedErr(err)
+	}
+	return n, serr
+}
+
+// peek waits for the next datagram and returns its full size and its
+// sender's port without consuming it.
+func (s *socket) peek() (size int, sender uint32, err error) {
+	var from unix.Sockaddr
+	rerr := s.rc.Read(func(fd uintptr) bool {
+		size, from, err = unix.Recvfrom(int(fd), nil, unix.MSG_PEEK|unix.MSG_TRUNC)
+		return err != unix.EAGAIN && err != unix.EINTR
+	})
+	if rerr != nil {
+		return 0, 0, closedErr(rerr)
+	}
+	if err != nil {
+		return 0, 0, err
+	}
+	if nl, ok := from.(*unix.SockaddrNetlink); ok {
+		sender = nl.Pid
+	}
+	return size, sender, nil
+}
+
+// read consumes the next datagram into b, which the caller sized after
+// peek, and returns how many bytes were copied.
+func (s *socket) read(b []byte) (int, error) {
+	var n int
+	var err error
+	rerr := s.rc.Read(func(fd uintptr) bool {
+		n, err = unix.Read(int(fd), b)
+		return err != unix.EAGAIN && err != unix.EINTR
+	})
+	if rerr != nil {
+		return 0, closedErr(rerr)
+	}
+	return n, err
+}
+
+// write sends b to the kernel.
+func (s *socket) write(b []byte) error {
+	var err error
+	werr := s.rc.Write(func(fd uintptr) bool {
+		err = unix.Sendto(int(fd), b, 0, &unix.SockaddrNetlink{Family: unix.AF_NETLINK})
+		return err != unix.EAGAIN && err != unix.EINTR
+	})
+	if werr != nil {
+		return closedErr(werr)
+	}
+	if err != nil {
+		return fmt.Errorf("netlink: sendto: %w", err)
+	}
+	return nil
+}
+
+// close closes the socket, unblocking a pending read or write.
+func (s *socket) close() error {
+	return s.f.Close()
+}
+
+// closedErr maps the poller's errors for a closed file to ErrClosed.
+func closedErr(err error) error {
+	if errors.Is(err, os.ErrClosed) {
+		return ErrClosed
+	}
+	return err
+}
+
+// receive reads the next datagram into buf, growing buf first if the
+// datagram is larger, and returns the (possibly new) buffer and the
+// datagram's bytes within it. Datagrams from senders other than the
+// kernel are consumed and skipped.
+func (s *socket) receive(buf []byte) (newBuf, data []byte, err error) {
+	for {
+		size, sender, err := s.peek()
+		if err != nil {
+			return buf, nil, err
+		}
+		if size > len(buf) {
+			buf = make([]byte, align(size))
+		}
+		n, err := s.read(buf)
+		if err != nil {
+			return buf, nil, err
+		}
+		if n != size {
+			return buf, nil, fmt.Errorf("%w: read %d bytes of a datagram peeked at %d", ErrMalformed, n, size)
+		}
+		if sender == 0 {
+			return buf, buf[:n], nil
+		}
+	}
+}

@@ -1,0 +1,38 @@
+//go:build !linux
+
+package netlink
+
+import (
+	"fmt"
+	"os"
+	"syscall"
+)
+
+// errUnsupported is returned by every socket operation off Linux.
+var errUnsupported = fmt.Errorf("netlink: not supported on this operating system: %w", syscall.ENOTSUP)
+
+// socket is the Linux netlink socket; elsewhere it cannot be opened.
+type socket struct {
+	f    *os.File
+	port uint32
+}
+
+// socketConfig mirrors the Linux socket settings.
+type socketConfig struct {
+	family     int
+	groups     uint32
+	join       []uint32
+	rcvbuf     int
+	connect    bool
+	extAck     bool
+	strictDump bool
+}
+
+func openSocket(socketConfig) (*socket, error)               { return nil, errUnsupported }
+func inNetNS(ns string, fn func() error) error               { return fn() }
+func (s *socket) receiveBuffer() (int, error)                { return 0, errUnsupported }
+func (s *socket) peek() (int, uint32, error)                 { return 0, 0, errUnsupported }
+func (s *socket) read([]byte) (int, error)                   { return 0, errUnsupported }
+func (s *socket) write([]byte) error                         { return errUnsupported }
+func (s *socket) close() error                               { return nil }
+func (s *socket) receive(buf []byte) ([]byte, []byte, error) { return buf, nil, errUnsupported }

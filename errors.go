@@ -104,8 +104,11 @@ func decodeErrorPayload(h Header, data []byte) error {
 	if h.Type == NLMSG_ERROR && len(rest) >= HeaderLen {
 		e.Request = decodeHeader(rest)
 		skip := HeaderLen
-		if h.Flags&NLM_F_CAPPED == 0 {
-			skip = align(int(e.Request.Length))
+		if h.Flags&NLM_F_CAPPED == 0 && e.Request.Length > HeaderLen {
+			skip = len(rest)
+			if uint64(e.Request.Length) < uint64(len(rest)) {
+				skip = align(int(e.Request.Length))
+			}
 		}
 		if skip > len(rest) {
 			skip = len(rest)

@@ -47,10 +47,12 @@
 // # Lost notifications
 //
 // When the socket's receive buffer is full the kernel drops notifications
-// and reports ENOBUFS. The connection keeps reading and puts a Message with
-// Type NLMSG_OVERRUN into the stream at that exact point (the kernel never
-// sends that type itself), so a consumer knows its copy of the kernel's
-// state may be stale and must be read again.
+// and reports ENOBUFS on the next read. The connection keeps reading and
+// puts a Message with Type NLMSG_OVERRUN into the stream where it learned
+// of the drop (the kernel never sends that type itself). Nothing before the
+// marker was lost; the lost messages belong after it, among or after the
+// ones that were still queued. A consumer that sees the marker knows its
+// copy of the kernel's state may be stale and must read it again.
 //
 // # Privileges
 //

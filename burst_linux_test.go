@@ -8,8 +8,11 @@
 package netlink
 
 import (
+	"context"
 	"fmt"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 func TestBurstReachesPromptConsumerWithoutLoss(t *testing.T) {
@@ -41,5 +44,34 @@ func TestBurstReachesPromptConsumerWithoutLoss(t *testing.T) {
 	<-done
 	if st := c.Stats(); st.Overruns != 0 || st.Delivered < n {
 		t.Errorf("stats %+v: want no overrun and %d delivered", st, n)
+	}
+}
+
+func TestListMillionRoutes(t *testing.T) {
+	const n = 1_000_000
+	ns := newTestNS(t)
+	fillRoutes(ns, 100, n)
+	c := ns.dial(0)
+	count := 0
+	seen := make([]bool, n)
+	err := c.RangeRoutes(context.Background(), RouteFilter{Family: unix.AF_INET, Table: RT_TABLE_MAIN}, func(r *Route) bool {
+		a := r.Dst.Addr().As4()
+		if a[0] != 10 || r.Dst.Bits() != 32 {
+			return true // the connected routes
+		}
+		i := (int(a[1])-100)<<16 | int(a[2])<<8 | int(a[3])
+		if i < 0 || i >= n || seen[i] {
+			t.Errorf("unexpected or repeated route %v", r.Dst)
+			return false
+		}
+		seen[i] = true
+		count++
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count != n {
+		t.Fatalf("dump returned %d of %d routes", count, n)
 	}
 }

@@ -397,7 +397,7 @@ func TestSendMessageKernelError(t *testing.T) {
 	data[1] = 32 // dst_len
 	data[4] = 254
 	ae := NewAttributeEncoder(data)
-	ae.Uint32(rtaDst, 0x0a0b0c0d)
+	ae.Uint32(RTA_DST, 0x0a0b0c0d)
 	m := &Message{Header: Header{Type: RTM_DELROUTE, Flags: NLM_F_ACK}, Data: ae.Bytes()}
 	if err := c.SendMessage(m); err != nil {
 		t.Fatal(err)
@@ -446,7 +446,7 @@ func TestForgedBroadcastIsDropped(t *testing.T) {
 	data := rtmsgFor(unix.AF_INET)
 	data[1] = 32
 	ae := NewAttributeEncoder(data)
-	ae.Attr(rtaDst, []byte{10, 66, 66, 66})
+	ae.Attr(RTA_DST, []byte{10, 66, 66, 66})
 	forged := Message{Header: Header{Type: RTM_NEWROUTE, Pid: 0}, Data: ae.Bytes()}
 	b, err := forged.MarshalBinary()
 	if err != nil {

@@ -1,6 +1,5 @@
 package netlink
 
-
 // DefaultReceiveBuffer is the receive buffer size, in bytes, that a
 // Connection asks for when ConnectionOptions.ReceiveBuffer is zero. It is
 // set with SO_RCVBUFFORCE when the process may (CAP_NET_ADMIN), otherwise

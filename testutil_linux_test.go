@@ -5,8 +5,10 @@ package netlink
 import (
 	"bytes"
 	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"runtime"
@@ -150,13 +152,13 @@ func checkNoReader(t testing.TB) {
 // RTM_DELROUTE payload as "addr/len", read with the attribute iterator.
 func routeDst(t testing.TB, m *Message) string {
 	t.Helper()
-	if len(m.Data) < 12 /* sizeof(struct rtmsg) */ {
+	if len(m.Data) < rtmsgLen {
 		t.Fatalf("%v: payload shorter than struct rtmsg", m)
 	}
 	dstLen := m.Data[1]
-	ad := NewAttributeDecoder(m.Data[12 /* sizeof(struct rtmsg) */:])
+	ad := NewAttributeDecoder(m.Data[rtmsgLen:])
 	for ad.Next() {
-		if ad.Type() == rtaDst {
+		if ad.Type() == RTA_DST {
 			return fmt.Sprintf("%s/%d", ad.Addr(), dstLen)
 		}
 	}
@@ -166,5 +168,23 @@ func routeDst(t testing.TB, m *Message) string {
 	return fmt.Sprintf("default/%d", dstLen)
 }
 
-// rtaDst is the route destination attribute type (RTA_DST).
-const rtaDst = 1
+// ifindex returns the index of the named interface in the namespace.
+func (ns *testNS) ifindex(name string) int {
+	ns.t.Helper()
+	var idx int
+	err := inNetNS(ns.name, func() error {
+		ifi, err := net.InterfaceByName(name)
+		if err != nil {
+			return err
+		}
+		idx = ifi.Index
+		return nil
+	})
+	if err != nil {
+		ns.t.Fatalf("interface %s: %v", name, err)
+	}
+	return idx
+}
+
+// nativeUint32 reads a host-order uint32.
+func nativeUint32(b []byte) uint32 { return binary.NativeEndian.Uint32(b) }

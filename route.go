@@ -87,8 +87,10 @@ type Route struct {
 	Priority uint32
 	// PrefSrc is the preferred source address (RTA_PREFSRC).
 	PrefSrc netip.Addr
-	// Metrics are the route's metrics (RTA_METRICS, RTAX_*).
-	Metrics RouteMetrics
+	// Metrics are the route's metrics (RTA_METRICS, RTAX_*), nil when it
+	// has none. A pointer, so that the many routes without metrics stay
+	// small in large tables.
+	Metrics *RouteMetrics
 	// MultiPath lists the next hops of a multipath route (RTA_MULTIPATH).
 	MultiPath []NextHop
 	// Flow holds the routing realms (RTA_FLOW): from<<16 | to.
@@ -381,9 +383,12 @@ func (r *Route) unmarshal(b []byte) error {
 		case RTA_PRIORITY:
 			r.Priority = ad.Uint32()
 		case RTA_METRICS:
-			r.Metrics = RouteMetrics{}
-			if err = r.Metrics.unmarshal(ad.Bytes()); err != nil {
+			m := new(RouteMetrics)
+			if err = m.unmarshal(ad.Bytes()); err != nil {
 				return err
+			}
+			if !m.IsZero() {
+				r.Metrics = m
 			}
 		case RTA_MULTIPATH:
 			if r.MultiPath, err = unmarshalNextHops(ad.Bytes(), bits); err != nil {
@@ -595,10 +600,10 @@ func (m *RouteMetrics) field(t uint16) *uint32 {
 	return nil
 }
 
-// IsZero reports whether m holds no metric, so that a route carries no
-// RTA_METRICS.
+// IsZero reports whether m is nil or holds no metric, so that a route
+// carries no RTA_METRICS.
 func (m *RouteMetrics) IsZero() bool {
-	return m.Lock == 0 && m.MTU == 0 && m.Window == 0 && m.RTT == 0 && m.RTTVar == 0 &&
+	return m == nil || m.Lock == 0 && m.MTU == 0 && m.Window == 0 && m.RTT == 0 && m.RTTVar == 0 &&
 		m.SSThresh == 0 && m.CWnd == 0 && m.AdvMSS == 0 && m.Reordering == 0 &&
 		m.HopLimit == 0 && m.InitCWnd == 0 && m.Features == 0 && m.RTOMin == 0 &&
 		m.InitRWnd == 0 && m.QuickAck == 0 && m.CCAlgo == "" && m.FastOpenNoCookie == 0 &&
@@ -1022,7 +1027,7 @@ func (r *Route) validate() (uint8, error) {
 	if len(r.Encap) > 0 && r.EncapType == 0 {
 		return 0, invalidRoute("Encap without EncapType")
 	}
-	if strings.IndexByte(r.Metrics.CCAlgo, 0) >= 0 {
+	if r.Metrics != nil && strings.IndexByte(r.Metrics.CCAlgo, 0) >= 0 {
 		return 0, invalidRoute("Metrics.CCAlgo %q holds a NUL byte", r.Metrics.CCAlgo)
 	}
 	for i := range r.MultiPath {
@@ -1256,7 +1261,9 @@ func (r Route) Format(ifname func(index int) string) string {
 		w.word("error")
 		w.uint(uint64(r.CacheInfo.Error))
 	}
-	w.metrics(&r.Metrics)
+	if r.Metrics != nil {
+		w.metrics(r.Metrics)
+	}
 	if r.InIfIndex != 0 {
 		w.word("iif")
 		w.name(r.InIfIndex)

@@ -21,7 +21,7 @@ func rtBenchRoutes() []struct {
 			CacheInfo: RouteCacheInfo{Expires: 29900}}},
 		{"ipv4-metrics", Route{Family: afInet, Dst: rtP("10.3.0.0/16"), Gateway: rtA("10.0.0.2"), OutIfIndex: 3,
 			Table: RT_TABLE_MAIN, Type: RTN_UNICAST,
-			Metrics: RouteMetrics{Lock: 1 << RTAX_MTU, MTU: 1400, AdvMSS: 1300, Features: RTAX_FEATURE_ECN, RTOMin: 200, CCAlgo: "cubic"}}},
+			Metrics: &RouteMetrics{Lock: 1 << RTAX_MTU, MTU: 1400, AdvMSS: 1300, Features: RTAX_FEATURE_ECN, RTOMin: 200, CCAlgo: "cubic"}}},
 		{"ipv4-multipath", Route{Family: afInet, Dst: rtP("10.2.0.0/16"), Table: RT_TABLE_MAIN, Protocol: RTPROT_BGP,
 			Type: RTN_UNICAST, MultiPath: []NextHop{
 				{Gateway: rtA("10.0.0.2"), IfIndex: 3, Weight: 2},

@@ -274,7 +274,7 @@ func TestRouteKernelEncode(t *testing.T) {
 		{
 			Route{Dst: netip.MustParsePrefix("10.3.0.0/16"), Gateway: netip.MustParseAddr("10.0.0.2"), OutIfIndex: veth0, Type: RTN_UNICAST,
 				Protocol: RTPROT_BOOT, PrefSrc: netip.MustParseAddr("10.0.0.1"),
-				Metrics: RouteMetrics{MTU: 1400, AdvMSS: 1300, CCAlgo: "cubic", Lock: 1<<RTAX_MTU | 1<<RTAX_CC_ALGO, Features: RTAX_FEATURE_ECN, RTOMin: 200, HopLimit: 9}},
+				Metrics: &RouteMetrics{MTU: 1400, AdvMSS: 1300, CCAlgo: "cubic", Lock: 1<<RTAX_MTU | 1<<RTAX_CC_ALGO, Features: RTAX_FEATURE_ECN, RTOMin: 200, HopLimit: 9}},
 			"10.3.0.0/16 via 10.0.0.2 dev veth0 src 10.0.0.1 mtu lock 1400 advmss 1300 hoplimit 9 features ecn rto_min 200ms congctl lock cubic",
 		},
 		{

@@ -32,11 +32,26 @@ type RouteFilter struct {
 // the table changed during the dump, it returns what it read with an
 // error wrapping ErrDumpInterrupted.
 func (z *Connection) ListRoutes(ctx context.Context, f RouteFilter) ([]Route, error) {
-	var routes []Route
-	err := z.RangeRoutes(ctx, f, func(r *Route) bool {
-		routes = append(routes, *r)
-		return true
+	// Keep the replies' bytes first and decode once their number is
+	// known: growing a []Route instead would copy every route made so
+	// far at each growth, and fresh memory is what a large dump costs.
+	var kept payloads
+	err := z.dumpRoutes(ctx, f, func(data []byte) error {
+		kept.add(data)
+		return nil
 	})
+	routes := make([]Route, kept.n)
+	i := 0
+	derr := kept.each(func(data []byte) error {
+		if err := routes[i].UnmarshalBinary(data); err != nil {
+			return err
+		}
+		i++
+		return nil
+	})
+	if derr != nil {
+		return routes[:i], derr
+	}
 	return routes, err
 }
 
@@ -45,17 +60,9 @@ func (z *Connection) ListRoutes(ctx context.Context, f RouteFilter) ([]Route, er
 // reused for the next call: copy it to keep it. It decodes straight from
 // the socket's buffer, so a simple route costs no allocation.
 func (z *Connection) RangeRoutes(ctx context.Context, f RouteFilter, fn func(*Route) bool) error {
-	req, err := f.request()
-	if err != nil {
-		return err
-	}
-	h := Header{Type: RTM_GETROUTE, Flags: NLM_F_DUMP}
 	var r Route
 	stopped := errors.New("stopped")
-	err = z.request(ctx, &h, req, func(mh Header, data []byte) error {
-		if mh.Type != RTM_NEWROUTE {
-			return nil
-		}
+	err := z.dumpRoutes(ctx, f, func(data []byte) error {
 		if err := r.UnmarshalBinary(data); err != nil {
 			return err
 		}
@@ -64,10 +71,27 @@ func (z *Connection) RangeRoutes(ctx context.Context, f RouteFilter, fn func(*Ro
 		}
 		return nil
 	})
-	switch {
-	case errors.Is(err, stopped):
+	if errors.Is(err, stopped) {
 		return nil
-	case f.Table != 0 && errors.Is(err, unix.ENOENT):
+	}
+	return err
+}
+
+// dumpRoutes runs a route dump filtered by f and calls fn with the
+// payload of each RTM_NEWROUTE reply, valid only during the call.
+func (z *Connection) dumpRoutes(ctx context.Context, f RouteFilter, fn func([]byte) error) error {
+	req, err := f.request()
+	if err != nil {
+		return err
+	}
+	h := Header{Type: RTM_GETROUTE, Flags: NLM_F_DUMP}
+	err = z.request(ctx, &h, req, func(mh Header, data []byte) error {
+		if mh.Type != RTM_NEWROUTE {
+			return nil
+		}
+		return fn(data)
+	})
+	if f.Table != 0 && errors.Is(err, unix.ENOENT) {
 		return nil // the kernel's "FIB table does not exist"
 	}
 	return err

@@ -70,7 +70,10 @@ func ipDst(p netip.Prefix) string {
 
 // ipMetrics returns the metrics of r under the names and units of ip's
 // JSON (rtt in ms is RTAX_RTT/8, rttvar RTAX_RTTVAR/4).
-func ipMetrics(m RouteMetrics) map[string]any {
+func ipMetrics(m *RouteMetrics) map[string]any {
+	if m == nil {
+		return nil
+	}
 	out := map[string]any{}
 	add := func(name string, v uint32) {
 		if v != 0 {
@@ -336,7 +339,7 @@ func TestRouteOperationsRoundTrip(t *testing.T) {
 	routes := []Route{
 		{Family: unix.AF_INET, Dst: netip.MustParsePrefix("10.11.0.0/16"), Gateway: netip.MustParseAddr("10.0.0.2"), OutIfIndex: veth0,
 			Table: RT_TABLE_MAIN, Protocol: RTPROT_STATIC, Type: RTN_UNICAST, Priority: 20,
-			Metrics: RouteMetrics{MTU: 1400, AdvMSS: 1360}},
+			Metrics: &RouteMetrics{MTU: 1400, AdvMSS: 1360}},
 		{Family: unix.AF_INET, Dst: netip.MustParsePrefix("10.12.0.0/16"), Table: 5000, Protocol: RTPROT_BOOT, Type: RTN_UNICAST,
 			MultiPath: []NextHop{{Gateway: netip.MustParseAddr("10.0.0.2"), IfIndex: veth0, Weight: 1}, {Gateway: netip.MustParseAddr("10.0.1.2"), IfIndex: veth1, Weight: 7}}},
 		{Family: unix.AF_INET, Dst: netip.MustParsePrefix("10.13.0.0/16"), Table: RT_TABLE_MAIN, Protocol: RTPROT_BOOT, Type: RTN_BLACKHOLE},

@@ -295,7 +295,7 @@ func TestRouteDecode(t *testing.T) {
 				})
 			}),
 			want: with(func(r *Route) {
-				r.Metrics = RouteMetrics{Lock: 10, MTU: 20, Window: 30, RTT: 40, RTTVar: 50, SSThresh: 60,
+				r.Metrics = &RouteMetrics{Lock: 10, MTU: 20, Window: 30, RTT: 40, RTTVar: 50, SSThresh: 60,
 					CWnd: 70, AdvMSS: 80, Reordering: 90, HopLimit: 100, InitCWnd: 110, Features: 120,
 					RTOMin: 130, InitRWnd: 140, QuickAck: 150, CCAlgo: "dctcp", FastOpenNoCookie: 170,
 					Raw: []Attribute{{Type: 99, Data: rtU32(5)}}}
@@ -310,7 +310,7 @@ func TestRouteDecode(t *testing.T) {
 				m.Attr(RTAX_CC_ALGO, []byte("mine\x00junk"))
 				ae.Attr(RTA_METRICS, m.Bytes())
 			}),
-			want: with(func(r *Route) { r.Metrics = RouteMetrics{MTU: 1400, CCAlgo: "mine"} }),
+			want: with(func(r *Route) { r.Metrics = &RouteMetrics{MTU: 1400, CCAlgo: "mine"} }),
 		},
 		{
 			name: "multipath",
@@ -654,11 +654,11 @@ func rtRoundTripRoutes() []Route {
 				{Gateway: rtA("2001:db8::3"), IfIndex: 2, Weight: 1},
 			}},
 		{Family: afInet, Dst: rtP("10.3.0.0/16"), Gateway: rtA("10.0.0.2"), Type: RTN_UNICAST,
-			Metrics: RouteMetrics{Lock: 1<<RTAX_MTU | 1<<RTAX_CC_ALGO, MTU: 1400, Window: 1, RTT: 800, RTTVar: 400,
+			Metrics: &RouteMetrics{Lock: 1<<RTAX_MTU | 1<<RTAX_CC_ALGO, MTU: 1400, Window: 1, RTT: 800, RTTVar: 400,
 				SSThresh: 2, CWnd: 3, AdvMSS: 1360, Reordering: 4, HopLimit: 64, InitCWnd: 10, Features: RTAX_FEATURE_ECN,
 				RTOMin: 200, InitRWnd: 20, QuickAck: 1, CCAlgo: "bbr", FastOpenNoCookie: 1,
 				Raw: []Attribute{{Type: 30, Data: rtU32(9)}}}},
-		{Family: afInet, Dst: rtP("10.3.0.0/16"), Type: RTN_UNICAST, OutIfIndex: 1, Metrics: RouteMetrics{CCAlgo: "my-own-cc"}},
+		{Family: afInet, Dst: rtP("10.3.0.0/16"), Type: RTN_UNICAST, OutIfIndex: 1, Metrics: &RouteMetrics{CCAlgo: "my-own-cc"}},
 		{Family: afInet, Dst: rtP("10.5.0.0/24"), TOS: 0x20, Table: RT_TABLE_MAIN, Scope: RT_SCOPE_LINK, Type: RTN_UNICAST,
 			Flags: RTNH_F_ONLINK | RTM_F_NOTIFY, OutIfIndex: 2, Flow: 0x00030004, Mark: 0x10, EncapType: EncapTypeBPF,
 			Encap: []byte{4, 0, 1, 0}, NextHopID: 9},
@@ -671,7 +671,7 @@ func rtRoundTripRoutes() []Route {
 		{Family: afInet, Dst: rtP("10.6.0.0/16"), TTLPropagate: rtBool(true), Type: RTN_UNICAST, OutIfIndex: 1,
 			Raw: []Attribute{{Type: RTA_MFC_STATS, Data: make([]byte, 24)}, {Type: 200, Data: []byte{}}}},
 		{Family: afInet6, Dst: rtP("::/0"), Gateway: rtA("fe80::1"), OutIfIndex: 2, Priority: 1024, Table: RT_TABLE_MAIN,
-			Protocol: RTPROT_RA, Type: RTN_UNICAST, Pref: RoutePreferenceLow, Metrics: RouteMetrics{HopLimit: 64}},
+			Protocol: RTPROT_RA, Type: RTN_UNICAST, Pref: RoutePreferenceLow, Metrics: &RouteMetrics{HopLimit: 64}},
 		{Family: afInet6, Dst: rtP("::ffff:10.0.0.0/104"), Gateway: rtA("::ffff:10.0.0.1"), Type: RTN_UNICAST},
 		{Family: afInet, Dst: rtP("0.0.0.0/8"), Type: RTN_THROW, Table: 9},
 		{Family: afInet, Dst: rtP("10.0.0.0/8"), Src: rtP("0.0.0.0/8"), Type: RTN_PROHIBIT},
@@ -710,7 +710,7 @@ func TestRouteEncodeNormalizes(t *testing.T) {
 			Route{Family: afInet, Dst: rtP("0.0.0.0/0"), MultiPath: []NextHop{{IfIndex: 1, Weight: 1}}}},
 		{"ttl-propagate", Route{Family: afInet, TTLPropagate: rtBool(true)},
 			Route{Family: afInet, Dst: rtP("0.0.0.0/0"), TTLPropagate: rtBool(true)}},
-		{"empty encap and metrics are none", Route{Family: afInet, Encap: []byte{}, Metrics: RouteMetrics{Raw: []Attribute{}}},
+		{"empty encap and metrics are none", Route{Family: afInet, Encap: []byte{}, Metrics: &RouteMetrics{Raw: []Attribute{}}},
 			Route{Family: afInet, Dst: rtP("0.0.0.0/0")}},
 	}
 	for _, tc := range tests {
@@ -796,7 +796,7 @@ func TestRouteEncodeLayout(t *testing.T) {
 		}
 	})
 	t.Run("nesting flags, via, ports, flow label", func(t *testing.T) {
-		r := Route{Family: afInet, Metrics: RouteMetrics{MTU: 1400, CCAlgo: "reno"}, Via: rtA("fe80::1"),
+		r := Route{Family: afInet, Metrics: &RouteMetrics{MTU: 1400, CCAlgo: "reno"}, Via: rtA("fe80::1"),
 			EncapType: EncapTypeIP, Encap: []byte{8, 0, 2, 0, 10, 0, 0, 1}, SPort: 0x1234, FlowLabel: 0xabcde,
 			MultiPath: []NextHop{{IfIndex: 1, Weight: 5, Flags: RTNH_F_ONLINK}}}
 		b, err := r.MarshalBinary()
@@ -869,7 +869,7 @@ func TestRouteValidate(t *testing.T) {
 		{"negative oif", Route{Family: afInet, OutIfIndex: -1}, "OutIfIndex -1"},
 		{"huge iif", Route{Family: afInet, InIfIndex: math.MaxInt32 + 1}, "InIfIndex 2147483648"},
 		{"encap without type", Route{Family: afInet, Encap: []byte{4, 0, 1, 0}}, "Encap without EncapType"},
-		{"NUL in congestion control", Route{Family: afInet, Metrics: RouteMetrics{CCAlgo: "cu\x00bic"}}, "NUL"},
+		{"NUL in congestion control", Route{Family: afInet, Metrics: &RouteMetrics{CCAlgo: "cu\x00bic"}}, "NUL"},
 		{"next hop without gateway or interface", Route{Family: afInet, MultiPath: []NextHop{{IfIndex: 1}, {Weight: 1}}},
 			"MultiPath[1] has neither a gateway nor an interface"},
 		{"next hop gateway of other family", Route{Family: afInet, MultiPath: []NextHop{{Gateway: gw6}}}, "MultiPath[0].Gateway fe80::1 is IPv6"},
@@ -942,11 +942,11 @@ func TestRouteString(t *testing.T) {
 			"2001:db8::/64 metric 0 expires 30sec pref low ttl-propagate disabled"},
 		{Route{Dst: rtP("10.0.0.0/8"), Protocol: RTPROT_BOOT, Pref: RoutePreferenceHigh, TTLPropagate: rtBool(true), IPProto: 6, SPort: 1, DPort: 2, FlowLabel: 0x12345},
 			"10.0.0.0/8 pref high ttl-propagate enabled ipproto 6 sport 1 dport 2 flowlabel 0x12345"},
-		{Route{Dst: rtP("10.0.0.0/8"), Protocol: RTPROT_BOOT, Metrics: RouteMetrics{
+		{Route{Dst: rtP("10.0.0.0/8"), Protocol: RTPROT_BOOT, Metrics: &RouteMetrics{
 			Lock: 1<<RTAX_WINDOW | 1<<RTAX_RTT, MTU: 1500, RTT: 12000, RTTVar: 400, RTOMin: 1500, HopLimit: math.MaxUint32,
 			Features: RTAX_FEATURE_ECN | RTAX_FEATURE_SACK, QuickAck: 1, FastOpenNoCookie: 1, CCAlgo: "cubic"}},
 			"10.0.0.0/8 mtu 1500 window lock 0 rtt lock 1.5s rttvar 100ms features ecn 0x3 rto_min 1.5s quickack 1 congctl cubic fastopen_no_cookie 1"},
-		{Route{Dst: rtP("10.0.0.0/8"), Protocol: RTPROT_BOOT, Metrics: RouteMetrics{Features: RTAX_FEATURE_TIMESTAMP, SSThresh: 1, CWnd: 2, AdvMSS: 3, Reordering: 4, InitCWnd: 5, InitRWnd: 6, Window: 7, HopLimit: 8}},
+		{Route{Dst: rtP("10.0.0.0/8"), Protocol: RTPROT_BOOT, Metrics: &RouteMetrics{Features: RTAX_FEATURE_TIMESTAMP, SSThresh: 1, CWnd: 2, AdvMSS: 3, Reordering: 4, InitCWnd: 5, InitRWnd: 6, Window: 7, HopLimit: 8}},
 			"10.0.0.0/8 window 7 ssthresh 1 cwnd 2 advmss 3 reordering 4 hoplimit 8 initcwnd 5 features 0x4 initrwnd 6"},
 		{Route{Family: 28, Protocol: RTPROT_BOOT, Via: rtA("10.0.0.2")}, "default via inet 10.0.0.2"},
 	}
@@ -1017,9 +1017,15 @@ func TestRouteDecodeAllocs(t *testing.T) {
 		ae.Attr(RTA_GATEWAY, rtAddr("10.0.0.2"))
 		ae.Uint32(RTA_OIF, 3)
 	})
-	simple6, err := (&Route{Dst: rtP("2001:db8:1::/64"), Gateway: rtA("fe80::1"), OutIfIndex: 3, Table: RT_TABLE_MAIN,
+	simple6r := Route{Dst: rtP("2001:db8:1::/64"), Gateway: rtA("fe80::1"), OutIfIndex: 3, Table: RT_TABLE_MAIN,
 		Protocol: RTPROT_RA, Type: RTN_UNICAST, Priority: 1024, PrefSrc: rtA("2001:db8::1"), Pref: RoutePreferenceHigh,
-		CacheInfo: RouteCacheInfo{Expires: 29900}, Metrics: RouteMetrics{MTU: 1500, HopLimit: 64, CCAlgo: "cubic"}}).MarshalBinary()
+		CacheInfo: RouteCacheInfo{Expires: 29900}}
+	simple6, err := simple6r.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	simple6r.Metrics = &RouteMetrics{MTU: 1500, HopLimit: 64, CCAlgo: "cubic"}
+	metrics6, err := simple6r.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1040,7 +1046,8 @@ func TestRouteDecodeAllocs(t *testing.T) {
 		max  float64
 	}{
 		{"simple ipv4", simple4, 0},
-		{"simple ipv6 with cacheinfo, pref, metrics", simple6, 0},
+		{"simple ipv6 with cacheinfo and pref", simple6, 0},
+		{"ipv6 with metrics", metrics6, 1},
 		{"multipath", multipath, 1},
 		{"lookup reply with uid", lookup, 1},
 	}

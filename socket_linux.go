@@ -17,6 +17,7 @@ type socket struct {
 	f    *os.File
 	rc   syscall.RawConn
 	port uint32 // local port ID (nl_pid) assigned by the kernel
+	rx   receiver
 }
 
 // socketConfig says how to set a socket up before it is handed out.
@@ -96,7 +97,9 @@ func setupSocket(fd int, cfg socketConfig) (*socket, error) {
 		f.Close()
 		return nil, fmt.Errorf("netlink: %w", err)
 	}
-	return &socket{f: f, rc: rc, port: nl.Pid}, nil
+	s := &socket{f: f, rc: rc, port: nl.Pid}
+	s.initReceiver()
+	return s, nil
 }
 
 // setReceiveBuffer sets SO_RCVBUFFORCE when permitted, else SO_RCVBUF,
@@ -125,39 +128,58 @@ func (s *socket) receiveBuffer() (int, error) {
 	return n, serr
 }
 
+// receiver holds the state of one socket's reads. A socket has one
+// reader at a time (the reader goroutine, or a request under its mutex),
+// so the callbacks handed to the poller are made once, not per read.
+type receiver struct {
+	buf    []byte // where read copies to
+	n      int
+	from   unix.Sockaddr
+	err    error
+	peekFn func(fd uintptr) bool
+	readFn func(fd uintptr) bool
+}
+
+// initReceiver makes the socket's poller callbacks.
+func (s *socket) initReceiver() {
+	rx := &s.rx
+	rx.peekFn = func(fd uintptr) bool {
+		rx.n, rx.from, rx.err = unix.Recvfrom(int(fd), nil, unix.MSG_PEEK|unix.MSG_TRUNC)
+		return rx.err != unix.EAGAIN && rx.err != unix.EINTR
+	}
+	rx.readFn = func(fd uintptr) bool {
+		rx.n, rx.err = unix.Read(int(fd), rx.buf)
+		return rx.err != unix.EAGAIN && rx.err != unix.EINTR
+	}
+}
+
 // peek waits for the next datagram and returns its full size and its
 // sender's port without consuming it.
 func (s *socket) peek() (size int, sender uint32, err error) {
-	var from unix.Sockaddr
-	rerr := s.rc.Read(func(fd uintptr) bool {
-		size, from, err = unix.Recvfrom(int(fd), nil, unix.MSG_PEEK|unix.MSG_TRUNC)
-		return err != unix.EAGAIN && err != unix.EINTR
-	})
-	if rerr != nil {
+	rx := &s.rx
+	if rerr := s.rc.Read(rx.peekFn); rerr != nil {
 		return 0, 0, closedErr(rerr)
 	}
-	if err != nil {
-		return 0, 0, err
+	if rx.err != nil {
+		return 0, 0, rx.err
 	}
-	if nl, ok := from.(*unix.SockaddrNetlink); ok {
+	if nl, ok := rx.from.(*unix.SockaddrNetlink); ok {
 		sender = nl.Pid
 	}
-	return size, sender, nil
+	return rx.n, sender, nil
 }
 
 // read consumes the next datagram into b, which the caller sized after
 // peek, and returns how many bytes were copied.
 func (s *socket) read(b []byte) (int, error) {
-	var n int
-	var err error
-	rerr := s.rc.Read(func(fd uintptr) bool {
-		n, err = unix.Read(int(fd), b)
-		return err != unix.EAGAIN && err != unix.EINTR
-	})
+	rx := &s.rx
+	rx.buf = b
+	rerr := s.rc.Read(rx.readFn)
+	rx.buf = nil
 	if rerr != nil {
 		return 0, closedErr(rerr)
 	}
-	return n, err
+	return rx.n, rx.err
 }
 
 // write sends b to the kernel.

@@ -36,6 +36,8 @@ type Connection struct {
 	stats     counters
 
 	req requester
+
+	readBufferSize int // the reader's initial buffer; 0: readBufferSize
 }
 
 // New returns a new Connection instance that will bind to the kernel

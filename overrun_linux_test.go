@@ -62,3 +62,54 @@ func TestStalledConsumerGetsOverrunMarker(t *testing.T) {
 		t.Errorf("received all %d messages: the kernel never dropped", st.Received)
 	}
 }
+
+func TestCutDatagramIsReportedOnce(t *testing.T) {
+	ns := newTestNS(t)
+	c := ns.dial(0)
+	c.readBufferSize = 256 // smaller than a link dump's datagram
+	ch := make(chan *Message, 64)
+	c.Notify(ch)
+	req := linkDump()
+	if err := c.SendMessage(req); err != nil {
+		t.Fatal(err)
+	}
+	var types []uint16
+	links := 0
+	for {
+		m := nextMatching(t, ch, func(*Message) bool { return true })
+		types = append(types, m.Type)
+		if m.Type == RTM_NEWLINK {
+			links++
+		}
+		if m.Type == NLMSG_DONE {
+			break
+		}
+	}
+	if types[0] != NLMSG_OVERRUN {
+		t.Errorf("stream %v: want the marker first, for the cut datagram", types)
+	}
+	if st := c.Stats(); st.Truncated != 1 {
+		t.Errorf("Stats().Truncated = %d, want 1", st.Truncated)
+	}
+	// The next dump arrives whole: datagrams are now sized first.
+	req2 := linkDump()
+	if err := c.SendMessage(req2); err != nil {
+		t.Fatal(err)
+	}
+	got := 0
+	for {
+		m := nextMatching(t, ch, func(*Message) bool { return true })
+		if m.Type == NLMSG_OVERRUN {
+			t.Fatal("a second datagram was cut")
+		}
+		if m.Type == RTM_NEWLINK {
+			got++
+		}
+		if m.Type == NLMSG_DONE {
+			break
+		}
+	}
+	if got != 3 {
+		t.Errorf("second dump: %d links, want 3", got)
+	}
+}

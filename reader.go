@@ -1,6 +1,7 @@
 package netlink
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 
@@ -24,8 +25,9 @@ func (z *Connection) run() {
 		}
 		close(z.exited)
 	}()
+	var br batchReader
 	for {
-		msgs, err := z.readDatagram()
+		msgs, err := z.readBatch(&br)
 		if err != nil {
 			if !z.isClosed() {
 				z.mu.Lock()
@@ -42,50 +44,157 @@ func (z *Connection) run() {
 	}
 }
 
-// readDatagram reads one datagram and returns its messages, each owning
-// its Data. A datagram from a sender other than the kernel is consumed,
-// counted and skipped. When the kernel reports that it dropped messages
-// (ENOBUFS), it returns a single NLMSG_OVERRUN marker.
-func (z *Connection) readDatagram() ([]Message, error) {
+// Sizes that bound the reader's work between two deliveries.
+const (
+	// readBufferSize is the reader's initial receive buffer: eight times
+	// the 32 KiB the kernel fills a dump datagram up to, and room for a
+	// link notification of a device with a thousand virtual functions.
+	readBufferSize = 256 << 10
+	// batchDatagrams and batchBytes bound what the reader takes from the
+	// socket before it delivers: everything already queued, up to these.
+	batchDatagrams = 64
+	batchBytes     = 256 << 10
+)
+
+// batchReader is the reader goroutine's receive state.
+type batchReader struct {
+	buf   []byte // reused receive buffer
+	spans []span // the current batch, reused
+	peek  bool   // size each datagram first: a datagram was once cut
+	err   error  // an error to report after the batch read before it
+}
+
+// span is a datagram of a batch, or an overrun marker.
+type span struct {
+	start, end int
+	overrun    bool
+}
+
+// readBatch reads the datagrams queued in the socket, waiting for the
+// first, and returns their messages in order, each owning its Data; the
+// messages of one batch share one new buffer. Datagrams from senders
+// other than the kernel are counted and skipped. Where the kernel reports
+// that it dropped messages (ENOBUFS), or cut a datagram too large for the
+// buffer, an NLMSG_OVERRUN marker takes its place in the stream.
+func (z *Connection) readBatch(br *batchReader) ([]Message, error) {
 	for {
-		size, sender, err := z.sock.peek()
-		if errors.Is(err, unix.ENOBUFS) {
-			z.stats.overruns.Add(1)
-			return []Message{overrunMessage()}, nil
-		}
-		if err != nil {
+		if br.err != nil {
+			err := br.err
+			br.err = nil
 			return nil, err
 		}
-		b := make([]byte, size)
-		n, err := z.sock.read(b)
-		if errors.Is(err, unix.ENOBUFS) {
-			z.stats.overruns.Add(1)
-			return []Message{overrunMessage()}, nil
+		var owned []byte
+		br.spans = br.spans[:0]
+		for i := 0; i < batchDatagrams && len(owned) < batchBytes; i++ {
+			data, err := z.readDatagram(br, i == 0)
+			if errors.Is(err, unix.EAGAIN) && i > 0 {
+				break
+			}
+			if errors.Is(err, unix.ENOBUFS) {
+				z.stats.overruns.Add(1)
+				br.spans = append(br.spans, span{overrun: true})
+				continue
+			}
+			if err != nil {
+				if len(br.spans) == 0 {
+					return nil, err
+				}
+				br.err = err
+				break
+			}
+			if data == nil {
+				continue // foreign, or cut and reported
+			}
+			if owned == nil {
+				owned = make([]byte, 0, len(data))
+			}
+			start := len(owned)
+			owned = append(owned, data...)
+			br.spans = append(br.spans, span{start: start, end: len(owned)})
+			if br.peek || i == 0 && !z.sock.queued() {
+				// One peeked datagram at a time; and a datagram that
+				// had to be waited for is alone in the socket: asking
+				// for more would only cost a system call.
+				break
+			}
 		}
-		if err != nil {
-			return nil, err
-		}
-		if n != size {
-			// Cannot happen: the datagram peeked is the one read.
-			return nil, fmt.Errorf("%w: datagram of %d bytes, peeked %d", ErrMalformed, n, size)
-		}
-		if sender != 0 {
-			z.stats.foreign.Add(uint64(countMessages(b)))
-			continue
-		}
-		msgs := make([]Message, 0, countMessages(b))
-		err = forEachMessage(b, func(h Header, data []byte) bool {
-			msgs = append(msgs, Message{Header: h, Data: data[:len(data):len(data)]})
-			return true
-		})
-		z.stats.received.Add(uint64(len(msgs)))
-		if err != nil {
-			z.stats.malformed.Add(1)
-		}
-		if len(msgs) > 0 {
+		if msgs := z.splitBatch(br.spans, owned); len(msgs) > 0 {
 			return msgs, nil
 		}
 	}
+}
+
+// readDatagram reads one datagram and returns its bytes, valid until the
+// next read; nil bytes for a datagram that was skipped (a foreign sender)
+// or cut (a marker was added to br.spans). It waits for a datagram when
+// wait is true, else returns unix.EAGAIN when none is queued.
+func (z *Connection) readDatagram(br *batchReader, wait bool) ([]byte, error) {
+	if br.buf == nil {
+		br.buf = make([]byte, cmp.Or(z.readBufferSize, readBufferSize))
+	}
+	if br.peek {
+		if !wait {
+			return nil, unix.EAGAIN
+		}
+		size, _, err := z.sock.peek()
+		if err != nil {
+			return nil, err
+		}
+		if size > len(br.buf) {
+			br.buf = make([]byte, align(size))
+		}
+	}
+	n, sender, err := z.sock.recv(br.buf, wait)
+	if err != nil {
+		return nil, err
+	}
+	if sender != 0 {
+		z.stats.foreign.Add(uint64(countMessages(br.buf[:min(n, len(br.buf))])))
+		return nil, nil
+	}
+	if n > len(br.buf) {
+		// The kernel cut the datagram: report the loss, and from now on
+		// size every datagram before reading it.
+		z.stats.truncated.Add(1)
+		br.spans = append(br.spans, span{overrun: true})
+		br.buf = make([]byte, align(n))
+		br.peek = true
+		return nil, nil
+	}
+	return br.buf[:n], nil
+}
+
+// splitBatch turns a batch into messages: each datagram's messages in
+// order, and a marker for each overrun span.
+func (z *Connection) splitBatch(spans []span, owned []byte) []Message {
+	count := 0
+	for _, sp := range spans {
+		if sp.overrun {
+			count++
+		} else {
+			count += countMessages(owned[sp.start:sp.end])
+		}
+	}
+	if count == 0 {
+		return nil
+	}
+	msgs := make([]Message, 0, count)
+	for _, sp := range spans {
+		if sp.overrun {
+			msgs = append(msgs, overrunMessage())
+			continue
+		}
+		before := len(msgs)
+		err := forEachMessage(owned[sp.start:sp.end], func(h Header, data []byte) bool {
+			msgs = append(msgs, Message{Header: h, Data: data[:len(data):len(data)]})
+			return true
+		})
+		z.stats.received.Add(uint64(len(msgs) - before))
+		if err != nil {
+			z.stats.malformed.Add(1)
+		}
+	}
+	return msgs
 }
 
 // overrunMessage is the marker put in the stream where the kernel dropped

@@ -132,25 +132,64 @@ func (s *socket) receiveBuffer() (int, error) {
 // reader at a time (the reader goroutine, or a request under its mutex),
 // so the callbacks handed to the poller are made once, not per read.
 type receiver struct {
-	buf    []byte // where read copies to
+	buf    []byte // where read and recv copy to
 	n      int
 	from   unix.Sockaddr
 	err    error
 	peekFn func(fd uintptr) bool
 	readFn func(fd uintptr) bool
+	recvFn func(fd uintptr) bool // waits for a datagram
+	tryFn  func(fd uintptr) bool // returns EAGAIN at once if none
+	calls  int                   // recvFn's calls in the last recv
 }
 
 // initReceiver makes the socket's poller callbacks.
 func (s *socket) initReceiver() {
 	rx := &s.rx
+	retry := func() bool { return rx.err != unix.EAGAIN && rx.err != unix.EINTR }
 	rx.peekFn = func(fd uintptr) bool {
 		rx.n, rx.from, rx.err = unix.Recvfrom(int(fd), nil, unix.MSG_PEEK|unix.MSG_TRUNC)
-		return rx.err != unix.EAGAIN && rx.err != unix.EINTR
+		return retry()
 	}
 	rx.readFn = func(fd uintptr) bool {
 		rx.n, rx.err = unix.Read(int(fd), rx.buf)
-		return rx.err != unix.EAGAIN && rx.err != unix.EINTR
+		return retry()
 	}
+	rx.recvFn = func(fd uintptr) bool {
+		rx.calls++
+		rx.n, rx.from, rx.err = unix.Recvfrom(int(fd), rx.buf, unix.MSG_TRUNC)
+		return retry()
+	}
+	rx.tryFn = func(fd uintptr) bool {
+		rx.n, rx.from, rx.err = unix.Recvfrom(int(fd), rx.buf, unix.MSG_TRUNC)
+		return rx.err != unix.EINTR
+	}
+}
+
+// recv consumes the next datagram into b with one system call and
+// returns its full size (more than len(b) if the kernel cut it to fit)
+// and its sender's port. With wait false it returns unix.EAGAIN at once
+// when no datagram is queued.
+func (s *socket) recv(b []byte, wait bool) (n int, sender uint32, err error) {
+	rx := &s.rx
+	rx.buf = b
+	rx.calls = 0
+	fn := rx.recvFn
+	if !wait {
+		fn = rx.tryFn
+	}
+	rerr := s.rc.Read(fn)
+	rx.buf = nil
+	if rerr != nil {
+		return 0, 0, closedErr(rerr)
+	}
+	if rx.err != nil {
+		return 0, 0, rx.err
+	}
+	if nl, ok := rx.from.(*unix.SockaddrNetlink); ok {
+		sender = nl.Pid
+	}
+	return rx.n, sender, nil
 }
 
 // peek waits for the next datagram and returns its full size and its
@@ -181,6 +220,10 @@ func (s *socket) read(b []byte) (int, error) {
 	}
 	return rx.n, rx.err
 }
+
+// queued reports whether the last waiting recv found its datagram
+// already queued, without waiting: a sign that more may be queued.
+func (s *socket) queued() bool { return s.rx.calls == 1 }
 
 // write sends b to the kernel.
 func (s *socket) write(b []byte) error {

@@ -36,3 +36,5 @@ func (s *socket) read([]byte) (int, error)                   { return 0, errUnsu
 func (s *socket) write([]byte) error                         { return errUnsupported }
 func (s *socket) close() error                               { return nil }
 func (s *socket) receive(buf []byte) ([]byte, []byte, error) { return buf, nil, errUnsupported }
+func (s *socket) recv([]byte, bool) (int, uint32, error)     { return 0, 0, errUnsupported }
+func (s *socket) queued() bool                               { return false }

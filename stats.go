@@ -15,6 +15,11 @@ type Stats struct {
 	// Overruns counts the times the kernel reported dropping messages
 	// (ENOBUFS); each put one NLMSG_OVERRUN marker in the stream.
 	Overruns uint64
+	// Truncated counts the datagrams too large for the reader's buffer,
+	// which the kernel cut; each put one NLMSG_OVERRUN marker in the
+	// stream, and the reader then sizes every datagram before reading
+	// it, so that it happens at most once per connection.
+	Truncated uint64
 	// Malformed counts the datagrams whose tail could not be parsed into
 	// messages; what came before the bad message was delivered.
 	Malformed uint64
@@ -22,7 +27,7 @@ type Stats struct {
 
 // counters holds the live values behind Stats.
 type counters struct {
-	received, delivered, foreign, overruns, malformed atomic.Uint64
+	received, delivered, foreign, overruns, truncated, malformed atomic.Uint64
 }
 
 // Stats returns a snapshot of the connection's counters.
@@ -32,6 +37,7 @@ func (z *Connection) Stats() Stats {
 		Delivered:      z.stats.delivered.Load(),
 		ForeignDropped: z.stats.foreign.Load(),
 		Overruns:       z.stats.overruns.Load(),
+		Truncated:      z.stats.truncated.Load(),
 		Malformed:      z.stats.malformed.Load(),
 	}
 }

@@ -42,7 +42,7 @@ func DecodeMessage(b []byte) (*Message, error) {
 // an error wrapping ErrMalformed.
 func DecodeMessages(b []byte) ([]Message, error) {
 	owned := append([]byte(nil), b...)
-	var msgs []Message
+	msgs := make([]Message, 0, countMessages(owned))
 	err := forEachMessage(owned, func(h Header, data []byte) bool {
 		msgs = append(msgs, Message{Header: h, Data: data[:len(data):len(data)]})
 		return true

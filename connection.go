@@ -106,14 +106,16 @@ const maxFamily = 32
 // The Connection owns the channel: Close closes it after the last
 // message, so `for m := range c` ends. Calling Notify again with another
 // channel moves delivery there and closes the previous channel. A nil
-// channel is ignored. Notify on a closed Connection closes c at once.
+// channel is ignored. Notify on a closed Connection, or one whose reader
+// stopped on a socket error (see Err), closes c at once. The channel
+// must not be closed by its user, nor shared with another Connection.
 func (z *Connection) Notify(c chan *Message) {
 	if c == nil {
 		return
 	}
 	z.mu.Lock()
 	defer z.mu.Unlock()
-	if z.closed {
+	if z.closed || z.readerExited() {
 		if c != z.ch {
 			closeQuietly(c)
 		}
@@ -121,6 +123,17 @@ func (z *Connection) Notify(c chan *Message) {
 	}
 	z.ch = c
 	z.startLocked()
+}
+
+// readerExited reports whether the reader goroutine has returned, after
+// Close or a socket error (see Err).
+func (z *Connection) readerExited() bool {
+	select {
+	case <-z.exited:
+		return true
+	default:
+		return false
+	}
 }
 
 // Handle registers a function callback that all incoming messages will be
@@ -191,9 +204,7 @@ func (z *Connection) Close() error {
 // Close, such as a socket error, or nil. The Notify channel is closed when
 // that happens.
 func (z *Connection) Err() error {
-	select {
-	case <-z.exited:
-	default:
+	if !z.readerExited() {
 		return nil
 	}
 	z.mu.Lock()

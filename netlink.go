@@ -40,9 +40,16 @@
 // Header.String prints kernel names, as in
 // "RTM_NEWROUTE flags=REQUEST|ACK seq=3 pid=0 len=52".
 //
-// Above the raw messages, typed RTNETLINK values (routes, links, addresses,
-// neighbours, rules) decode from and encode to a Message, using net/netip
-// addresses.
+// # Requests and typed objects
+//
+// Connection.Execute sends a request on a second socket of the connection,
+// opened on first use, and returns the replies: it matches them by
+// sequence number, asks for acknowledgements with the kernel's extended
+// error text, and has the kernel filter dumps (NETLINK_GET_STRICT_CHK).
+// Above the raw messages, typed RTNETLINK values decode from and encode to
+// a Message, with net/netip addresses: Route (DecodeRoute) with
+// Connection.ListRoutes, RangeRoutes, GetRoute, AddRoute, ReplaceRoute,
+// AppendRoute and DeleteRoute, and Link with its operations.
 //
 // # Lost notifications
 //

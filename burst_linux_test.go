@@ -26,11 +26,8 @@ func TestBurstReachesPromptConsumerWithoutLoss(t *testing.T) {
 	for i := range lines {
 		lines[i] = fmt.Sprintf("route add 10.%d.%d.%d/32 dev veth0", 100+i/65536, i/256%256, i%256)
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		ns.batch(lines)
-	}()
+	done := make(chan error, 1)
+	go func() { done <- ns.tryBatch(lines) }()
 	got := 0
 	for got < n {
 		m := nextMatching(t, ch, func(*Message) bool { return true })
@@ -41,7 +38,9 @@ func TestBurstReachesPromptConsumerWithoutLoss(t *testing.T) {
 			got++
 		}
 	}
-	<-done
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
 	if st := c.Stats(); st.Overruns != 0 || st.Delivered < n {
 		t.Errorf("stats %+v: want no overrun and %d delivered", st, n)
 	}

@@ -284,10 +284,14 @@ func TestHandlerNotCalledAfterClose(t *testing.T) {
 	for i := range lines {
 		lines[i] = fmt.Sprintf("route add 10.20.%d.%d/32 dev veth0", i/250, i%250)
 	}
-	go ns.batch(lines)
+	batched := make(chan error, 1)
+	go func() { batched <- ns.tryBatch(lines) }()
 	time.Sleep(20 * time.Millisecond)
 	c.Close()
 	closed.Store(true)
+	if err := <-batched; err != nil {
+		t.Fatal(err)
+	}
 	time.Sleep(100 * time.Millisecond)
 	if n := late.Load(); n != 0 {
 		t.Errorf("handler called %d times after Close returned", n)

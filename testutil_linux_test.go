@@ -89,11 +89,20 @@ func (ns *testNS) tryIP(args string) (string, error) {
 // batch feeds lines to `ip -n NS -batch -` and fails the test on error.
 func (ns *testNS) batch(lines []string) {
 	ns.t.Helper()
+	if err := ns.tryBatch(lines); err != nil {
+		ns.t.Fatal(err)
+	}
+}
+
+// tryBatch feeds lines to `ip -n NS -batch -`; it may run on any
+// goroutine.
+func (ns *testNS) tryBatch(lines []string) error {
 	cmd := exec.Command("ip", "-n", ns.name, "-batch", "-")
 	cmd.Stdin = strings.NewReader(strings.Join(lines, "\n") + "\n")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		ns.t.Fatalf("ip -batch: %v: %s", err, out)
+		return fmt.Errorf("ip -batch: %v: %s", err, out)
 	}
+	return nil
 }
 
 // opts returns options for a Connection inside the namespace.

@@ -349,6 +349,11 @@ func TestRouteOperationsRoundTrip(t *testing.T) {
 			Table: RT_TABLE_MAIN, Protocol: RTPROT_STATIC, Type: RTN_UNICAST, Priority: 1024},
 		{Family: unix.AF_INET6, Dst: netip.MustParsePrefix("2001:db8:21::/48"), Table: 100, Protocol: RTPROT_BOOT, Type: RTN_UNREACHABLE, Priority: 1024,
 			OutIfIndex: 1},
+		{Family: unix.AF_INET, Dst: netip.MustParsePrefix("10.15.0.0/16"), Table: 300, Protocol: RTPROT_BGP, Type: RTN_PROHIBIT, Priority: 5},
+		{Family: unix.AF_INET6, Dst: netip.MustParsePrefix("2001:db8:22::/48"), Table: RT_TABLE_MAIN, Protocol: RTPROT_STATIC, Type: RTN_UNICAST, Priority: 1024,
+			Metrics: &RouteMetrics{MTU: 1280}, MultiPath: []NextHop{
+				{Gateway: netip.MustParseAddr("2001:db8::2"), IfIndex: veth0, Weight: 1},
+				{Gateway: netip.MustParseAddr("2001:db8::3"), IfIndex: veth0, Weight: 5}}},
 	}
 	for _, r := range routes {
 		if err := c.AddRoute(ctx, &r); err != nil {
@@ -433,6 +438,10 @@ func TestRouteOperationErrors(t *testing.T) {
 	var ke *Error
 	if !errors.Is(err, unix.EEXIST) || !errors.As(err, &ke) {
 		t.Errorf("adding an existing route: %v, want a kernel EEXIST", err)
+	} else if !strings.Contains(err.Error(), "file exists") {
+		// The kernel sends no extended-ack text for this error; the
+		// errno's own text must still be there.
+		t.Errorf("EEXIST error text %q", err)
 	}
 	err = c.DeleteRoute(ctx, &Route{Dst: netip.MustParsePrefix("10.16.0.0/16")})
 	if !errors.Is(err, unix.ESRCH) {
@@ -505,10 +514,63 @@ func TestGetRoute(t *testing.T) {
 	if r6.OutIfIndex != veth0 || r6.Family != unix.AF_INET6 {
 		t.Errorf("IPv6 GetRoute = %v", r6)
 	}
+	// A forwarded packet: input interface and source.
+	if out, err := exec.Command("ip", "netns", "exec", ns.name, "sysctl", "-qw", "net.ipv4.ip_forward=1").CombinedOutput(); err != nil {
+		t.Fatalf("sysctl: %v: %s", err, out)
+	}
+	veth1 := ns.ifindex("veth1")
+	fwd, err := c.GetRoute(ctx, RouteQuery{Dst: netip.MustParseAddr("10.20.1.2"), Src: netip.MustParseAddr("10.0.0.9"), InIfIndex: veth1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fwd.InIfIndex != veth1 || fwd.OutIfIndex != veth0 || fwd.Gateway != netip.MustParseAddr("10.0.0.3") {
+		t.Errorf("GetRoute with iif = %v", fwd)
+	}
+	// A forced output interface.
+	oif, err := c.GetRoute(ctx, RouteQuery{Dst: netip.MustParseAddr("10.0.0.77"), OutIfIndex: veth1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if oif.OutIfIndex != veth1 {
+		t.Errorf("GetRoute with oif = %v", oif)
+	}
 	if _, err := c.GetRoute(ctx, RouteQuery{Dst: netip.MustParseAddr("192.0.2.1")}); !errors.Is(err, unix.ENETUNREACH) {
 		t.Errorf("no route: %v, want ENETUNREACH", err)
 	}
 	if _, err := c.GetRoute(ctx, RouteQuery{}); !errors.Is(err, ErrInvalidOptions) {
 		t.Errorf("empty query: %v", err)
+	}
+}
+
+func TestRouteNotificationsDecodeLikeDumps(t *testing.T) {
+	ns := newTestNS(t)
+	ch := make(chan *Message, 16)
+	watcher := ns.new()
+	watcher.Notify(ch)
+	c := ns.dial(0)
+	ctx := context.Background()
+	want := Route{Dst: netip.MustParsePrefix("10.33.0.0/16"), Gateway: netip.MustParseAddr("10.0.0.5"), Priority: 7,
+		Protocol: RTPROT_STATIC, Metrics: &RouteMetrics{MTU: 1400}}
+	if err := c.AddRoute(ctx, &want); err != nil {
+		t.Fatal(err)
+	}
+	m := nextMatching(t, ch, isRoute(t, RTM_NEWROUTE, "10.33.0.0/16"))
+	got, err := DecodeRoute(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed, err := c.ListRoutes(ctx, RouteFilter{Family: unix.AF_INET, Protocol: RTPROT_STATIC})
+	if err != nil || len(listed) != 1 {
+		t.Fatalf("listed %v, %v", listed, err)
+	}
+	if !reflect.DeepEqual(got, listed[0]) {
+		t.Errorf("notification decodes to\n %#v\nthe dump to\n %#v", got, listed[0])
+	}
+	if err := c.DeleteRoute(ctx, &got); err != nil {
+		t.Fatal(err)
+	}
+	m = nextMatching(t, ch, isRoute(t, RTM_DELROUTE, "10.33.0.0/16"))
+	if del, err := DecodeRoute(m); err != nil || del.Gateway != want.Gateway {
+		t.Errorf("RTM_DELROUTE decodes to %v, %v", del, err)
 	}
 }

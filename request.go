@@ -83,9 +83,9 @@ func (r *requester) close() {
 // returns the kernel's replies: every message of a dump up to NLMSG_DONE
 // (excluded), or the replies before the acknowledgement of any other
 // request. It sets NLM_F_REQUEST, asks for an acknowledgement
-// (NLM_F_ACK) unless m is a dump (an RTM_GET* type with NLM_F_DUMP), and
-// fills m.Seq and m.Length as SendMessage does; replies are matched by
-// sequence number and port.
+// (NLM_F_ACK) unless m is a dump (an RTM_GET* type with NLM_F_DUMP),
+// sets m.Length and a fresh m.Seq, and writes them back into m; replies
+// are matched by that sequence number and the socket's port.
 //
 // A kernel error is an *Error (errors.Is(err, unix.EEXIST) works) with
 // the kernel's extended-ack text. A dump that the kernel marked

@@ -4,7 +4,7 @@
 // Listening needs no privileges.
 //
 //	go run ./examples/handle
-//	add 10.1.0.0/16 via 10.0.0.2 dev eth0 proto static
+//	add 10.1.0.0/16 via 10.0.0.2 dev eth0 table main
 package main
 
 import (
@@ -37,13 +37,20 @@ func main() {
 				log.Printf("undecodable %v: %v", m, err)
 				return
 			}
-			verb := map[bool]string{true: "add", false: "del"}[m.Type == netlink.RTM_NEWROUTE]
-			fmt.Println(verb, r.Format(func(index int) string {
+			verb := "add"
+			if m.Type == netlink.RTM_DELROUTE {
+				verb = "del"
+			}
+			line := verb + " " + r.Format(func(index int) string {
 				if ifi, err := net.InterfaceByIndex(index); err == nil {
 					return ifi.Name
 				}
 				return ""
-			}))
+			})
+			if r.Table == netlink.RT_TABLE_MAIN {
+				line += " table main" // ip leaves it out; a monitor says it
+			}
+			fmt.Println(line)
 		}
 	})
 

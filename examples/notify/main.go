@@ -3,8 +3,9 @@
 // (Connection.Notify). Listening needs no privileges.
 //
 //	go run ./examples/notify
-//	add 10.1.0.0/16 via 10.0.0.2 dev eth0 proto static
-//	del 10.1.0.0/16 via 10.0.0.2 dev eth0 proto static
+//	add 10.1.0.0/16 via 10.0.0.2 dev eth0 table main
+//	add 10.2.0.0/16 via 10.0.0.2 dev eth0 table 100 proto static
+//	del 10.1.0.0/16 via 10.0.0.2 dev eth0 table main
 package main
 
 import (
@@ -58,7 +59,11 @@ func describe(m *netlink.Message) string {
 		if m.Type == netlink.RTM_DELROUTE {
 			verb = "del"
 		}
-		return verb + " " + r.Format(ifName)
+		line := verb + " " + r.Format(ifName)
+		if r.Table == netlink.RT_TABLE_MAIN {
+			line += " table main" // ip leaves it out; a monitor says it
+		}
+		return line
 	}
 	return ""
 }

@@ -378,16 +378,24 @@ func TestRouteOperationsRoundTrip(t *testing.T) {
 			t.Errorf("route %v not listed", want)
 		}
 	}
-	// ip sees what we added.
-	shown := map[string]bool{}
+	// ip shows what we asked for, field by field.
+	shown := map[string]ipRoute{}
 	for _, fam := range []string{"-4", "-6"} {
 		for _, j := range ns.ipRoutes(fam) {
-			shown[j.Dst+" table "+j.Table] = true
+			shown[j.Dst+" table "+j.Table] = j
 		}
 	}
+	names := ns.linkNames(c)
 	for _, r := range routes {
-		if k := ipDst(r.Dst) + " table " + r.Table.String(); !shown[k] {
+		k := ipDst(r.Dst) + " table " + r.Table.String()
+		got, ok := shown[k]
+		if !ok {
 			t.Errorf("ip does not show %s", k)
+			continue
+		}
+		want := asIP(*r.withDefaults(), names)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("ip shows %s as\n %+v\nwe asked for\n %+v", k, got, want)
 		}
 	}
 

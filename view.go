@@ -1,0 +1,326 @@
+package netlink
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// RouteViewOptions selects what a RouteView holds. The zero value holds
+// every IPv4 and IPv6 route of every table, in the caller's namespace.
+type RouteViewOptions struct {
+	// Family is AF_INET or AF_INET6; zero holds both.
+	Family uint8
+	// Table holds one routing table only; zero holds them all.
+	Table RouteTable
+	// NetNS is the network namespace, as in ConnectionOptions.
+	NetNS string
+	// ReceiveBuffer is the notification socket's buffer, as in
+	// ConnectionOptions.
+	ReceiveBuffer int
+}
+
+// RouteView is a copy of the kernel's routing tables that stays equal to
+// them: it starts from a dump, then applies every route notification.
+// Where notifications cannot tell the whole story, it reads the tables
+// again (a resync): when the kernel dropped notifications (NLMSG_OVERRUN),
+// when a link goes down or loses its carrier or an IPv4 address goes away
+// (the kernel then removes or flags IPv4 routes without RTM_DELROUTE),
+// and when a notification is ambiguous (a replace or an IPv6 multipath
+// change whose target the view cannot pick for sure).
+//
+// A RouteView is safe for concurrent use.
+type RouteView struct {
+	opts RouteViewOptions
+	conn *Connection
+	done chan struct{} // closed when the apply goroutine returns
+
+	mu      sync.RWMutex
+	slots   map[routeSlot][]Route
+	n       int
+	err     error // why the view stopped following the kernel
+	resyncs atomic.Uint64
+	applied atomic.Uint64
+	version atomic.Uint64
+}
+
+// routeSlot is what the kernel keys a route by: a replace acts on the
+// routes of a slot. Several routes share a slot when appended.
+type routeSlot struct {
+	family   uint8
+	table    RouteTable
+	dst, src netip.Prefix
+	tos      uint8
+	priority uint32
+}
+
+// slotOf returns the slot of r.
+func slotOf(r *Route) routeSlot {
+	return routeSlot{family: r.Family, table: r.Table, dst: r.Dst, src: r.Src, tos: r.TOS, priority: r.Priority}
+}
+
+// sameRoute reports whether a and b, of one slot, are the same route:
+// same type and next hops.
+func sameRoute(a, b *Route) bool {
+	if a.Type != b.Type || a.Gateway != b.Gateway || a.Via != b.Via || a.OutIfIndex != b.OutIfIndex ||
+		a.NextHopID != b.NextHopID || len(a.MultiPath) != len(b.MultiPath) {
+		return false
+	}
+	for i := range a.MultiPath {
+		x, y := &a.MultiPath[i], &b.MultiPath[i]
+		if x.Gateway != y.Gateway || x.Via != y.Via || x.IfIndex != y.IfIndex || x.Weight != y.Weight {
+			return false
+		}
+	}
+	return true
+}
+
+// linkFlagsLost are the link flags whose loss makes the kernel remove or
+// flag IPv4 routes without notifications.
+const linkFlagsLost = IFF_UP | IFF_LOWER_UP | IFF_RUNNING
+
+// NewRouteView subscribes to route, link and IPv4 address notifications,
+// dumps the routes, and returns a view that follows the kernel until
+// Close or ctx is done. It returns once the first dump is in the view.
+func NewRouteView(ctx context.Context, opts *RouteViewOptions) (*RouteView, error) {
+	if opts == nil {
+		opts = &RouteViewOptions{}
+	}
+	if opts.Family != 0 && opts.Family != afInet && opts.Family != afInet6 {
+		return nil, fmt.Errorf("%w: route view family %d is neither AF_INET nor AF_INET6", ErrInvalidOptions, opts.Family)
+	}
+	groups := uint32(RTMGRP_LINK | RTMGRP_IPV4_IFADDR)
+	if opts.Family != afInet6 {
+		groups |= RTMGRP_IPV4_ROUTE
+	}
+	if opts.Family != afInet {
+		groups |= RTMGRP_IPV6_ROUTE
+	}
+	c, err := NewWithOpts(&ConnectionOptions{Family: NETLINK_ROUTE, Groups: groups, NetNS: opts.NetNS, ReceiveBuffer: opts.ReceiveBuffer})
+	if err != nil {
+		return nil, err
+	}
+	v := &RouteView{opts: *opts, conn: c, done: make(chan struct{})}
+	// Notifications queue in the socket from here on; the dump comes
+	// after, and replaying them over it converges on the kernel's state.
+	if err := v.resync(ctx); err != nil {
+		c.Close()
+		return nil, err
+	}
+	v.resyncs.Store(0)
+	ch := make(chan *Message, 1024)
+	c.Notify(ch)
+	go v.follow(ctx, ch)
+	return v, nil
+}
+
+// follow applies notifications until the channel closes, resyncing when
+// one asks for it, once the messages already queued are applied.
+func (v *RouteView) follow(ctx context.Context, ch chan *Message) {
+	defer close(v.done)
+	stop := context.AfterFunc(ctx, func() { v.conn.Close() })
+	defer stop()
+	dirty := false
+	for m := range ch {
+		if v.apply(m) {
+			dirty = true
+		}
+		if dirty && len(ch) == 0 {
+			if err := v.resync(ctx); err != nil {
+				v.fail(err)
+				return
+			}
+			dirty = false
+		}
+	}
+	v.fail(v.conn.Err())
+}
+
+// fail records why the view stopped following the kernel.
+func (v *RouteView) fail(err error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.err == nil {
+		if err == nil {
+			err = ErrClosed
+		}
+		v.err = err
+	}
+}
+
+// apply applies one notification and reports whether the view must be
+// read again.
+func (v *RouteView) apply(m *Message) (resync bool) {
+	switch m.Type {
+	case NLMSG_OVERRUN:
+		return true
+	case RTM_NEWLINK, RTM_DELLINK:
+		if len(m.Data) < 16 {
+			return true
+		}
+		flags := binary.NativeEndian.Uint32(m.Data[8:12])
+		change := binary.NativeEndian.Uint32(m.Data[12:16])
+		return m.Type == RTM_DELLINK || change&linkFlagsLost != 0 && flags&linkFlagsLost != linkFlagsLost
+	case RTM_DELADDR:
+		return true
+	case RTM_NEWROUTE, RTM_DELROUTE:
+	default:
+		return false
+	}
+	var r Route
+	if err := r.UnmarshalBinary(m.Data); err != nil {
+		return true
+	}
+	if !v.wants(&r) {
+		return false
+	}
+	v.applied.Add(1)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	slot := slotOf(&r)
+	routes := v.slots[slot]
+	i := slices.IndexFunc(routes, func(x Route) bool { return sameRoute(&x, &r) })
+	if m.Type == RTM_DELROUTE {
+		if i < 0 {
+			return true // not what the view holds: read again
+		}
+		v.set(slot, slices.Delete(routes, i, i+1))
+		return false
+	}
+	switch {
+	case m.Flags&NLM_F_REPLACE != 0 && len(routes) > 1:
+		return true // which of them was replaced?
+	case m.Flags&NLM_F_REPLACE != 0 && len(routes) == 1:
+		routes[0] = r
+		v.version.Add(1)
+	case i >= 0:
+		routes[i] = r
+		v.version.Add(1)
+	case r.Family == afInet6 && len(routes) > 0 && (r.Gateway.IsValid() || len(r.MultiPath) > 0):
+		return true // IPv6 merges next hops into one multipath route
+	default:
+		v.set(slot, append(routes, r))
+	}
+	return false
+}
+
+// set stores the routes of a slot and keeps the count. v.mu is held.
+func (v *RouteView) set(slot routeSlot, routes []Route) {
+	v.n += len(routes) - len(v.slots[slot])
+	if len(routes) == 0 {
+		delete(v.slots, slot)
+	} else {
+		v.slots[slot] = routes
+	}
+	v.version.Add(1)
+}
+
+// wants reports whether r belongs in the view.
+func (v *RouteView) wants(r *Route) bool {
+	if r.Family != afInet && r.Family != afInet6 || r.Flags&RTM_F_CLONED != 0 {
+		return false
+	}
+	return (v.opts.Family == 0 || r.Family == v.opts.Family) && (v.opts.Table == 0 || r.Table == v.opts.Table)
+}
+
+// resync reads the routes again and replaces the view's.
+func (v *RouteView) resync(ctx context.Context) error {
+	slots := make(map[routeSlot][]Route)
+	n := 0
+	err := v.conn.RangeRoutes(ctx, RouteFilter{Family: v.opts.Family, Table: v.opts.Table}, func(r *Route) bool {
+		if v.wants(r) {
+			s := slotOf(r)
+			slots[s] = append(slots[s], r.clone())
+			n++
+		}
+		return true
+	})
+	if err != nil {
+		return fmt.Errorf("netlink: route view resync: %w", err)
+	}
+	v.mu.Lock()
+	v.slots, v.n = slots, n
+	v.mu.Unlock()
+	v.resyncs.Add(1)
+	v.version.Add(1)
+	return nil
+}
+
+// clone returns a copy of r that shares no memory with it.
+func (r *Route) clone() Route {
+	c := *r
+	c.MultiPath = slices.Clone(r.MultiPath)
+	if r.Metrics != nil {
+		m := *r.Metrics
+		c.Metrics = &m
+	}
+	return c
+}
+
+// Routes returns a copy of the routes in the view, sorted by family,
+// table, destination and priority.
+func (v *RouteView) Routes() []Route {
+	v.mu.RLock()
+	out := make([]Route, 0, v.n)
+	for _, rs := range v.slots {
+		out = append(out, rs...)
+	}
+	v.mu.RUnlock()
+	slices.SortFunc(out, compareRoutes)
+	return out
+}
+
+// compareRoutes orders routes by family, table, destination, priority and
+// then their text.
+func compareRoutes(a, b Route) int {
+	switch {
+	case a.Family != b.Family:
+		return int(a.Family) - int(b.Family)
+	case a.Table != b.Table:
+		return int(a.Table) - int(b.Table)
+	}
+	if c := a.Dst.Addr().Compare(b.Dst.Addr()); c != 0 {
+		return c
+	}
+	if a.Dst.Bits() != b.Dst.Bits() {
+		return a.Dst.Bits() - b.Dst.Bits()
+	}
+	if a.Priority != b.Priority {
+		return int(a.Priority) - int(b.Priority)
+	}
+	return strings.Compare(a.String(), b.String())
+}
+
+// Len returns the number of routes in the view.
+func (v *RouteView) Len() int {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return v.n
+}
+
+// Version returns a number that changes whenever the view does.
+func (v *RouteView) Version() uint64 { return v.version.Load() }
+
+// Resyncs returns how many times the view read the kernel's routes again
+// since it started.
+func (v *RouteView) Resyncs() uint64 { return v.resyncs.Load() }
+
+// Err returns why the view stopped following the kernel (after Close,
+// ErrClosed), or nil while it follows.
+func (v *RouteView) Err() error {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return v.err
+}
+
+// Close stops following the kernel; the view keeps its last routes.
+func (v *RouteView) Close() error {
+	err := v.conn.Close()
+	<-v.done
+	return err
+}

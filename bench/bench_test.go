@@ -91,3 +91,44 @@ func TestSVGWellFormed(t *testing.T) {
 		}
 	}
 }
+
+func TestViewSummary(t *testing.T) {
+	rs := []result{
+		{Work: workView, N: 10, Count: 13, Nanos: 1300, View: &viewResult{HeapInuse: 2600, ViewLen: 23, KernelLen: 23, Exact: true, Resyncs: 1}},
+		{Work: workView, N: 10, Count: 13, Nanos: 2600, View: &viewResult{HeapInuse: 1300, ViewLen: 22, KernelLen: 23, Diff: "1 missing from the view (first: x)", Resyncs: 3}},
+		{Work: workView, N: 10, Err: "boom"},
+	}
+	s := summarize(rs)
+	if s.ok != 2 || s.silentRuns != 0 || s.lossRuns != 0 {
+		t.Fatalf("ok %d, silent %d, losses %d; want 2, 0, 0", s.ok, s.silentRuns, s.lossRuns)
+	}
+	if got, want := s.exactCell(), "**no** 1/2: 1 missing from the view (first: x)"; got != want {
+		t.Errorf("exactCell = %q, want %q", got, want)
+	}
+	if got := s.perItem(s.view.heap, workView, 10); got != 150 {
+		t.Errorf("heap per route = %v, want 150 (median 1950 over 13 routes)", got)
+	}
+	if s.view.resyncs != 2 || s.view.kernelLen != 23 {
+		t.Errorf("resyncs %v, kernel %v; want 2, 23", s.view.resyncs, s.view.kernelLen)
+	}
+}
+
+func TestTakingPart(t *testing.T) {
+	cs := []contender{ours{}, oursStream{}}
+	if got := keys(takingPart(workView, cs)); !slices.Equal(got, []string{"ours"}) {
+		t.Errorf("view contenders = %v, want [ours]", got)
+	}
+	if got := takingPart(workBurst, cs); len(got) != 2 {
+		t.Errorf("burst contenders = %v, want both", keys(got))
+	}
+}
+
+func TestDescribeDiff(t *testing.T) {
+	if got := describeDiff(nil, nil); got != "" {
+		t.Errorf("describeDiff(nil, nil) = %q, want \"\"", got)
+	}
+	got := describeDiff([]string{"b", "a"}, []string{"c"})
+	if want := "2 missing from the view (first: a); 1 only in the view (first: c)"; got != want {
+		t.Errorf("describeDiff = %q, want %q", got, want)
+	}
+}

@@ -50,6 +50,51 @@ type subscription interface {
 	Run(s *sink) error
 }
 
+// A viewer is a contender whose library keeps a typed copy of the routing
+// tables that follows the kernel: it takes part in the view work, which
+// the other contenders skip.
+type viewer interface {
+	// StartView starts a view of the IPv4 routes of every table and
+	// returns once its first dump is in. Every table, because the
+	// burst's routes go to table 100: at start it holds the main table's
+	// N routes and the few of the local table.
+	StartView() (routeView, error)
+}
+
+// A routeView is a library's route view, started by StartView.
+type routeView interface {
+	// Len returns the number of routes in the view.
+	Len() int
+	// Version returns a number that changes whenever the view does.
+	Version() uint64
+	// Resyncs returns how many times the view read the tables again
+	// since it started.
+	Resyncs() uint64
+	// Err returns why the view stopped following the kernel, or nil.
+	Err() error
+	// Check compares the view with a fresh dump of the routes it is to
+	// hold, ignoring the kernel's per-route statistics. It returns how
+	// many routes the dump had and how the two differ, "" when they
+	// hold the same routes.
+	Check() (kernel int, diff string, err error)
+	// Close stops the view.
+	Close() error
+}
+
+// takingPart returns the contenders of cs that take part in work.
+func takingPart(work string, cs []contender) []contender {
+	if work != workView {
+		return cs
+	}
+	var out []contender
+	for _, c := range cs {
+		if _, ok := c.(viewer); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // errSubscriptionEnded reports a subscription whose library closed its
 // delivery channel.
 var errSubscriptionEnded = errors.New("subscription ended: the library closed its channel")

@@ -24,6 +24,10 @@
 //	          RTMGRP_IPV4_ROUTE with default options and a prompt
 //	          consumer: delivered/N, losses reported, CPU per notification
 //	burst5us  the same with a consumer that spends 5 µs per message
+//	view      only for contenders with a typed route view (ours): the
+//	          view's start on the N routes (time, heap held,
+//	          allocations), then whether it ends exact after following
+//	          a burst of N more (resyncs, CPU per notification)
 //
 // Contenders run in alternation, several runs each; the medians go to a
 // markdown table on standard output (also to -md) and a chart to -svg.
@@ -60,7 +64,7 @@ func main() {
 func run() error {
 	nFlag := flag.String("n", "10000,100000", "comma-separated route counts; k and M suffixes allowed (10k,100k,1M)")
 	runs := flag.Int("runs", 3, "runs per contender, work and N")
-	workFlag := flag.String("work", "dump,burst,burst5us", "comma-separated works: dump, burst, burst5us")
+	workFlag := flag.String("work", strings.Join(allWorks, ","), "comma-separated works: "+strings.Join(allWorks, ", "))
 	svgPath := flag.String("svg", "nlbench.svg", "where to write the chart (empty: nowhere)")
 	mdPath := flag.String("md", "", "also write the markdown report here")
 	only := flag.String("contenders", "", "comma-separated contenders to run (default: all registered: "+strings.Join(keys(registered), ",")+")")
@@ -171,7 +175,7 @@ func parseWorks(s string) ([]string, error) {
 	var works []string
 	for w := range strings.SplitSeq(s, ",") {
 		w = strings.TrimSpace(w)
-		if !slices.Contains([]string{workDump, workBurst, workBurst5us}, w) {
+		if !slices.Contains(allWorks, w) {
 			return nil, fmt.Errorf("-work: unknown work %q", w)
 		}
 		if !slices.Contains(works, w) {

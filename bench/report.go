@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -41,19 +42,97 @@ func (rp *report) sum(n int, work, key string) (summary, bool) {
 // markdown writes the environment, the results table and the targets.
 func (rp *report) markdown(w io.Writer) {
 	fmt.Fprintf(w, "%s\n\n", rp.environment())
-	fmt.Fprintln(w, "| work | N | library | time | time/route | allocs/route | B/route | delivered | losses reported | CPU/notif | × ours | × bare |")
-	fmt.Fprintln(w, "|---|--:|---|--:|--:|--:|--:|--:|---|--:|--:|--:|")
+	var rows []string
 	for _, work := range rp.works {
+		if work == workView {
+			continue // a table of its own
+		}
 		for _, n := range rp.ns {
 			for _, c := range rp.cs {
 				if row := rp.row(n, work, c); row != "" {
-					fmt.Fprintln(w, row)
+					rows = append(rows, row)
 				}
 			}
 		}
 	}
-	fmt.Fprintf(w, "\n%s\n\n", legend)
+	if len(rows) > 0 {
+		fmt.Fprintln(w, "| work | N | library | time | time/route | allocs/route | B/route | delivered | losses reported | CPU/notif | × ours | × bare |")
+		fmt.Fprintln(w, "|---|--:|---|--:|--:|--:|--:|--:|---|--:|--:|--:|")
+		for _, row := range rows {
+			fmt.Fprintln(w, row)
+		}
+		fmt.Fprintf(w, "\n%s\n\n", legend)
+	}
+	rp.viewTable(w)
 	rp.targets(w)
+}
+
+// viewTable writes the table of the view work, if it ran.
+func (rp *report) viewTable(w io.Writer) {
+	if !slices.Contains(rp.works, workView) {
+		return
+	}
+	var rows []string
+	for _, n := range rp.ns {
+		for _, c := range rp.cs {
+			if row := rp.viewRow(n, c); row != "" {
+				rows = append(rows, row)
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "Route view: started on the table of N routes, then following a burst of N more:")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| N | library | start | start/route | heap/route | allocs/route | B/route | caught up | view / kernel routes | exact | resyncs | CPU/notif |")
+	fmt.Fprintln(w, "|--:|---|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|")
+	for _, row := range rows {
+		fmt.Fprintln(w, row)
+	}
+	fmt.Fprintf(w, "\n%s\n\n", viewLegend)
+}
+
+// viewLegend explains the view table's columns.
+const viewLegend = `Medians over the runs. The view holds the IPv4 routes of every table (the burst's go to table 100): at start the main table's N and the local table's few. *start*: until the constructor returned with the first dump in; per route: divided by the routes it then held; *heap/route*: growth of runtime.MemStats.HeapInuse over the start, both read after a GC; allocations: Mallocs and TotalAlloc deltas over the start. Then ` + "`ip -batch`" + ` adds N routes as in *burst* while the view follows them. *caught up*: from the view saying it was ready, right before the batch, to its last change (to 10 ms). Once the batch ended and the view had not changed for the quiet period: *view / kernel routes*, and *exact* when the view held the very routes of a fresh dump of every table's IPv4 routes (each route whole but its CacheInfo), over the runs. *resyncs*: full reads of the tables the view made while following (after an overrun, for instance). *CPU/notif*: the child's user+system time while following, divided by the N notifications the kernel sent.`
+
+// viewRow formats one row of the view table, or "" for a cell that was
+// not run.
+func (rp *report) viewRow(n int, c contender) string {
+	s, ran := rp.sums[cell{n, workView, c.Key()}]
+	if !ran {
+		return ""
+	}
+	label := c.Label()
+	if failed := s.runs - s.ok; failed > 0 {
+		label += fmt.Sprintf(" (%d/%d runs failed: %s)", failed, s.runs, strings.Join(s.errs, "; "))
+	}
+	if s.ok == 0 {
+		return fmt.Sprintf("| %s | %s | error |  |  |  |  |  |  |  |  |  |", count(n), label)
+	}
+	v := s.view
+	return fmt.Sprintf("| %s | %s | %s | %s | %.0f B | %.2f | %.0f | %s | %s / %s | %s | %s | %s |",
+		count(n), label, dur(s.nanos), dur(s.perItem(s.nanos, workView, n)),
+		s.perItem(v.heap, workView, n), s.perItem(s.mallocs, workView, n), s.perItem(s.bytes, workView, n),
+		dur(v.follow), count(int(v.viewLen)), count(int(v.kernelLen)), s.exactCell(), fmt.Sprint(v.resyncs),
+		dur(s.cpu/float64(n)))
+}
+
+// exactCell says in how many runs the view ended exact, and how it
+// differed or died otherwise.
+func (s summary) exactCell() string {
+	text := "yes"
+	if s.view.exactRuns < s.ok {
+		text = "**no**"
+	}
+	text += " " + frac(s.view.exactRuns, s.ok)
+	if s.view.diff != "" {
+		text += ": " + s.view.diff
+	}
+	if s.diedRuns > 0 {
+		text += ", died " + frac(s.diedRuns, s.ok)
+	}
+	return text
 }
 
 // legend explains the table's columns.
@@ -115,6 +194,9 @@ func (rp *report) targets(w io.Writer) {
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", what, count(n), measured, status)
 	}
 	for _, n := range rp.ns {
+		if v, ok := rp.sum(n, workView, "ours"); ok {
+			line("burst: the route view ends exact", n, v.exactCell(), v.view.exactRuns == v.ok && v.diedRuns == 0)
+		}
 		ours, ok := rp.sum(n, workDump, "ours")
 		if ok {
 			for _, peer := range []string{"vishvananda", "rtnetlink"} {

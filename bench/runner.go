@@ -30,8 +30,9 @@ type runner struct {
 }
 
 // runAll fills the namespace to each N in turn (ns ascending) and runs
-// every work there: runs rounds, each going through all contenders,
-// starting one further along each round so that none always goes first.
+// every work there: runs rounds, each going through all contenders that
+// take part in the work, starting one further along each round so that
+// none always goes first.
 func (r *runner) runAll(ctx context.Context, ns []int, works []string, cs []contender, runs int) error {
 	for _, n := range ns {
 		start := time.Now()
@@ -41,9 +42,14 @@ func (r *runner) runAll(ctx context.Context, ns []int, works []string, cs []cont
 		}
 		logf("filled in %v", time.Since(start).Round(time.Millisecond))
 		for _, w := range works {
+			wcs := takingPart(w, cs)
+			if len(wcs) == 0 {
+				logf("N=%d %s: none of the contenders takes part", n, w)
+				continue
+			}
 			for run := range runs {
-				for i := range cs {
-					c := cs[(i+run)%len(cs)]
+				for i := range wcs {
+					c := wcs[(i+run)%len(wcs)]
 					res, err := r.once(ctx, w, c, n)
 					if err != nil {
 						return fmt.Errorf("N=%d %s %s: %w", n, w, c.Key(), err)
@@ -70,8 +76,9 @@ func (r *runner) once(ctx context.Context, work string, c contender, n int) (res
 	return r.burst(ctx, work, c, n)
 }
 
-// burst runs one burst: a fresh burst link, a subscribed child, then the
-// batch of n route additions, then the child's verdict.
+// burst runs one burst: a fresh burst link, a subscribed child (or one
+// whose view has started), then the batch of n route additions, then the
+// child's verdict.
 func (r *runner) burst(ctx context.Context, work string, c contender, n int) (res result, err error) {
 	path, err := r.ns.burstFile(n)
 	if err != nil {
@@ -177,6 +184,16 @@ func brief(r result) string {
 	if r.Work == workDump {
 		return fmt.Sprintf("%d routes in %v, %d allocs, %d B",
 			r.Count, time.Duration(r.Nanos).Round(time.Microsecond), r.Mallocs, r.Bytes)
+	}
+	if v := r.View; v != nil {
+		s := fmt.Sprintf("started on %d routes in %v, heap +%d B, %d allocs; after the burst %d in view, %d in kernel, exact %t, %d resyncs, cpu %v, batch %v, end: %s",
+			r.Count, time.Duration(r.Nanos).Round(time.Microsecond), v.HeapInuse, r.Mallocs,
+			v.ViewLen, v.KernelLen, v.Exact, v.Resyncs, time.Duration(r.CPUNanos).Round(time.Millisecond),
+			time.Duration(r.BatchNanos).Round(time.Millisecond), r.End)
+		if v.Diff != "" {
+			s += "; " + v.Diff
+		}
+		return s
 	}
 	s := fmt.Sprintf("%d/%d delivered, cpu %v, batch %v, end: %s",
 		r.Count, r.N, time.Duration(r.CPUNanos).Round(time.Millisecond),

@@ -18,12 +18,23 @@ type summary struct {
 	lossText   string // the first reported loss
 	diedRuns   int    // runs in which the subscription died
 	silentRuns int    // runs short of N with no loss reported
+
+	view viewSummary // the view work's own measures
+}
+
+// viewSummary is the medians of the view work's own measures.
+type viewSummary struct {
+	heap, follow, resyncs float64 // medians over ok runs
+	viewLen, kernelLen    float64 // medians over ok runs
+	exactRuns             int     // runs that ended with the view exact
+	diff                  string  // the first inexact run's difference
 }
 
 // summarize takes the medians of rs.
 func summarize(rs []result) summary {
 	s := summary{runs: len(rs)}
 	var count, nanos, mallocs, bytes, cpu []float64
+	var heap, follow, resyncs, viewLen, kernelLen []float64
 	for _, r := range rs {
 		if r.Err != "" {
 			if !slices.Contains(s.errs, r.Err) {
@@ -37,7 +48,22 @@ func summarize(rs []result) summary {
 		mallocs = append(mallocs, float64(r.Mallocs))
 		bytes = append(bytes, float64(r.Bytes))
 		cpu = append(cpu, float64(r.CPUNanos))
-		if r.Work == workDump {
+		if r.Died {
+			s.diedRuns++
+		}
+		if v := r.View; v != nil {
+			heap = append(heap, float64(v.HeapInuse))
+			follow = append(follow, float64(v.FollowNanos))
+			resyncs = append(resyncs, float64(v.Resyncs))
+			viewLen = append(viewLen, float64(v.ViewLen))
+			kernelLen = append(kernelLen, float64(v.KernelLen))
+			if v.Exact {
+				s.view.exactRuns++
+			} else if s.view.diff == "" {
+				s.view.diff = v.Diff
+			}
+		}
+		if r.Work != workBurst && r.Work != workBurst5us {
 			continue
 		}
 		if r.Losses > 0 {
@@ -46,15 +72,17 @@ func summarize(rs []result) summary {
 				s.lossText = r.LossText
 			}
 		}
-		if r.Died {
-			s.diedRuns++
-		}
 		if r.Count < r.N && r.Losses == 0 && !r.Died {
 			s.silentRuns++
 		}
 	}
 	s.count, s.nanos, s.mallocs = median(count), median(nanos), median(mallocs)
 	s.bytes, s.cpu = median(bytes), median(cpu)
+	s.view = viewSummary{
+		heap: median(heap), follow: median(follow), resyncs: median(resyncs),
+		viewLen: median(viewLen), kernelLen: median(kernelLen),
+		exactRuns: s.view.exactRuns, diff: s.view.diff,
+	}
 	if len(count) > 0 {
 		s.minCount = slices.Min(count)
 	}
@@ -76,7 +104,7 @@ func median(xs []float64) float64 {
 }
 
 // perItem divides v by the items it was spent on: the N routes of a dump,
-// the notifications a burst delivered.
+// the notifications a burst delivered, the routes a view started with.
 func (s summary) perItem(v float64, work string, n int) float64 {
 	d := float64(n)
 	if work != workDump {

@@ -40,7 +40,8 @@ var colors = map[string]string{
 }
 
 // panels builds the chart's panels from the report: dump time per route,
-// burst deliveries, and burst CPU per notification.
+// burst deliveries, burst CPU per notification, and the route view's
+// start time per route.
 func (rp *report) panels() []panel {
 	var ps []panel
 	for _, work := range rp.works {
@@ -69,6 +70,17 @@ func (rp *report) panels() []panel {
 						return v, dur(v)
 					}))
 			}
+		case workView:
+			ps = append(ps, rp.panel("Route view started on N routes: time per route (log scale, shorter is faster)", true, work,
+				func(s summary, n int) (float64, string) {
+					v := s.perItem(s.nanos, work, n)
+					exact := "exact"
+					if s.view.exactRuns < s.ok || s.diedRuns > 0 {
+						exact = "NOT exact"
+					}
+					return v, dur(v) + fmt.Sprintf(" · heap %.0f B · %s after a burst of N, %v resyncs",
+						s.perItem(s.view.heap, work, n), exact, s.view.resyncs)
+				}))
 		}
 	}
 	return ps

@@ -287,16 +287,10 @@ const (
 	LinkFlagEcho         LinkFlags = IFF_ECHO
 )
 
-// linkFlagName names one flag bit.
-type linkFlagName struct {
-	bit  LinkFlags
-	name string
-}
-
 // linkFlagNames lists the flags in the order iproute2's print_link_flags
 // prints them. IFF_RUNNING is not among them: ip prints "NO-CARRIER"
 // for an interface that is up but not running instead. Never written.
-var linkFlagNames = [...]linkFlagName{
+var linkFlagNames = [...]flagName[LinkFlags]{
 	{IFF_LOOPBACK, "LOOPBACK"},
 	{IFF_BROADCAST, "BROADCAST"},
 	{IFF_POINTOPOINT, "POINTOPOINT"},
@@ -329,24 +323,15 @@ func (f LinkFlags) String() string {
 // appendWords appends the comma-separated words of String to b.
 func (f LinkFlags) appendWords(b []byte) []byte {
 	start := len(b)
-	word := func(s string) {
+	if f&IFF_UP != 0 && f&IFF_RUNNING == 0 {
+		b = append(b, "NO-CARRIER"...)
+	}
+	b, f = appendFlagNames(b, start, f&^IFF_RUNNING, linkFlagNames[:], ',')
+	if f != 0 {
 		if len(b) > start {
 			b = append(b, ',')
 		}
-		b = append(b, s...)
-	}
-	if f&IFF_UP != 0 && f&IFF_RUNNING == 0 {
-		word("NO-CARRIER")
-	}
-	f &^= IFF_RUNNING
-	for _, fn := range linkFlagNames {
-		if f&fn.bit != 0 {
-			word(fn.name)
-			f &^= fn.bit
-		}
-	}
-	if f != 0 {
-		word(strconv.FormatUint(uint64(f), 16))
+		b = strconv.AppendUint(b, uint64(f), 16)
 	}
 	return b
 }

@@ -2,7 +2,6 @@ package netlink
 
 import (
 	"strconv"
-	"strings"
 )
 
 // messageTypeNames maps each message type this package defines (NLMSG_*
@@ -123,18 +122,11 @@ func MessageTypeString(t uint16) string {
 	return "type(0x" + strconv.FormatUint(uint64(t), 16) + ")"
 }
 
-// flagName is the name of one NLM_F_* flag, or of several bits that are
-// printed together when all are set (NLM_F_DUMP).
-type flagName struct {
-	bits uint16
-	name string
-}
-
 // Flag names by kind of message, in the order they are printed. They are
 // never written.
 var (
 	// commonFlags have the same meaning in every message.
-	commonFlags = [...]flagName{
+	commonFlags = [...]flagName[uint16]{
 		{NLM_F_REQUEST, "REQUEST"},
 		{NLM_F_MULTI, "MULTI"},
 		{NLM_F_ACK, "ACK"},
@@ -144,26 +136,26 @@ var (
 	}
 	// getFlags modify GET requests; DUMP comes before its parts ROOT
 	// and MATCH so that it is printed when both are set.
-	getFlags = [...]flagName{
+	getFlags = [...]flagName[uint16]{
 		{NLM_F_DUMP, "DUMP"},
 		{NLM_F_ROOT, "ROOT"},
 		{NLM_F_MATCH, "MATCH"},
 		{NLM_F_ATOMIC, "ATOMIC"},
 	}
 	// newFlags modify NEW requests.
-	newFlags = [...]flagName{
+	newFlags = [...]flagName[uint16]{
 		{NLM_F_REPLACE, "REPLACE"},
 		{NLM_F_EXCL, "EXCL"},
 		{NLM_F_CREATE, "CREATE"},
 		{NLM_F_APPEND, "APPEND"},
 	}
 	// delFlags modify DEL requests.
-	delFlags = [...]flagName{
+	delFlags = [...]flagName[uint16]{
 		{NLM_F_NONREC, "NONREC"},
 		{NLM_F_BULK, "BULK"},
 	}
 	// ackFlags are set by the kernel in NLMSG_ERROR and NLMSG_DONE.
-	ackFlags = [...]flagName{
+	ackFlags = [...]flagName[uint16]{
 		{NLM_F_CAPPED, "CAPPED"},
 		{NLM_F_ACK_TLVS, "ACK_TLVS"},
 	}
@@ -173,7 +165,7 @@ var (
 // meaning depends on the message type typ, or nil when typ gives them no
 // meaning. RTNETLINK types from RTM_BASE (16) up come in groups of four:
 // NEW, DEL, GET and SET.
-func modifierFlags(typ uint16) []flagName {
+func modifierFlags(typ uint16) []flagName[uint16] {
 	switch {
 	case typ == NLMSG_ERROR || typ == NLMSG_DONE:
 		return ackFlags[:]
@@ -203,26 +195,14 @@ func FlagsString(typ, flags uint16) string {
 	if flags == 0 {
 		return "0"
 	}
-	var b strings.Builder
-	add := func(names []flagName) {
-		for _, f := range names {
-			if flags&f.bits == f.bits {
-				if b.Len() > 0 {
-					b.WriteByte('|')
-				}
-				b.WriteString(f.name)
-				flags &^= f.bits
-			}
+	b, rest := appendFlagNames(nil, 0, flags, commonFlags[:], '|')
+	b, rest = appendFlagNames(b, 0, rest, modifierFlags(typ), '|')
+	if rest != 0 {
+		if len(b) > 0 {
+			b = append(b, '|')
 		}
+		b = append(b, "0x"...)
+		b = strconv.AppendUint(b, uint64(rest), 16)
 	}
-	add(commonFlags[:])
-	add(modifierFlags(typ))
-	if flags != 0 {
-		if b.Len() > 0 {
-			b.WriteByte('|')
-		}
-		b.WriteString("0x")
-		b.WriteString(strconv.FormatUint(uint64(flags), 16))
-	}
-	return b.String()
+	return string(b)
 }

@@ -421,16 +421,10 @@ const (
 	RouteFlagRTOffloadFailed RouteFlags = RTM_F_OFFLOAD_FAILED
 )
 
-// routeFlagName names one flag bit.
-type routeFlagName struct {
-	bit  RouteFlags
-	name string
-}
-
 // routeFlagNames lists the flags in the order iproute2's print_rt_flags
 // prints them, then those that ip route prints otherwise or not at all.
 // Never written.
-var routeFlagNames = [...]routeFlagName{
+var routeFlagNames = [...]flagName[RouteFlags]{
 	{RTNH_F_DEAD, "dead"},
 	{RTNH_F_ONLINK, "onlink"},
 	{RTNH_F_PERVASIVE, "pervasive"},
@@ -468,20 +462,10 @@ func (f RouteFlags) String() string {
 // in f, separated by spaces, and when rest is true the remaining bits in
 // hexadecimal.
 func (f RouteFlags) appendWords(b []byte, n int, rest bool) []byte {
-	first := true
-	for _, fn := range routeFlagNames[:n] {
-		if f&fn.bit == 0 {
-			continue
-		}
-		if !first {
-			b = append(b, ' ')
-		}
-		b = append(b, fn.name...)
-		first = false
-		f &^= fn.bit
-	}
+	start := len(b)
+	b, f = appendFlagNames(b, start, f, routeFlagNames[:n], ' ')
 	if rest && f != 0 {
-		if !first {
+		if len(b) > start {
 			b = append(b, ' ')
 		}
 		b = append(b, "0x"...)

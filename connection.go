@@ -2,6 +2,7 @@ package netlink
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -22,16 +23,18 @@ type Connection struct {
 	sock *socket
 
 	mu        sync.Mutex
-	ch        chan *Message  // registered by Notify; takes precedence
+	ch        chan *Message   // registered by Notify; takes precedence
+	retired   []chan *Message // replaced by a later Notify, to be closed
 	handler   MessageHandler // registered by Handle
 	started   bool           // the reader goroutine was started
+	stopped   bool           // the reader goroutine has stopped
 	closed    bool
 	closeOnce sync.Once
 	done      chan struct{} // closed by Close
 	exited    chan struct{} // closed when the reader goroutine returns
 	readErr   error         // why the reader stopped, if not Close
 
-	inHandler atomic.Bool   // the reader is inside the handler
+	readerID  atomic.Uint64 // the reader goroutine's id, once it runs
 	seq       atomic.Uint32 // last sequence number used
 	stats     counters
 
@@ -88,6 +91,7 @@ func NewWithOpts(opts *ConnectionOptions) (*Connection, error) {
 		return nil, err
 	}
 	c.req.conn = c
+	c.req.sem = make(chan struct{}, 1)
 	return c, nil
 }
 
@@ -115,12 +119,16 @@ func (z *Connection) Notify(c chan *Message) {
 	}
 	z.mu.Lock()
 	defer z.mu.Unlock()
-	if z.closed || z.readerExited() {
+	if z.closed || z.stopped {
 		if c != z.ch {
 			closeQuietly(c)
 		}
 		return
 	}
+	if z.ch != nil && z.ch != c {
+		z.retired = append(z.retired, z.ch)
+	}
+	z.retired = slices.DeleteFunc(z.retired, func(r chan *Message) bool { return r == c })
 	z.ch = c
 	z.startLocked()
 }
@@ -169,9 +177,9 @@ func (z *Connection) startLocked() {
 // reader goroutine, whether it waits on the socket or on a full channel,
 // waits for it to return, closes the channel registered with Notify, and
 // closes the sockets. After Close returns the handler is not called
-// again; a handler that calls Close itself is allowed (Close then does not
-// wait for that handler to return). Close is safe to call more than once;
-// later calls return nil.
+// again. A handler may call Close itself: Close then returns without
+// waiting for that handler, and the reader stops when it returns. Close
+// is safe to call more than once; later calls return nil.
 func (z *Connection) Close() error {
 	var err error
 	first := false
@@ -188,8 +196,8 @@ func (z *Connection) Close() error {
 			close(z.exited)
 		}
 	})
-	if !z.inHandler.Load() {
-		<-z.exited
+	if id := z.readerID.Load(); id == 0 || id != goroutineID() {
+		<-z.exited // unless the handler itself called Close
 	}
 	if !first {
 		return nil

@@ -503,3 +503,59 @@ func TestMessagesOwnTheirData(t *testing.T) {
 		t.Errorf("%d distinct destinations, want %d", len(seen), n)
 	}
 }
+
+func TestCloseWaitsForARunningHandler(t *testing.T) {
+	ns := newTestNS(t)
+	c := ns.new()
+	entered := make(chan struct{})
+	release := make(chan struct{})
+	var calls atomic.Int64
+	c.Handle(func(*Message) {
+		if calls.Add(1) == 1 {
+			close(entered)
+			<-release
+		}
+	})
+	ns.ip("route add 10.8.0.0/16 dev veth0")
+	ns.ip("route add 10.9.0.0/16 dev veth0")
+	<-entered
+	closed := make(chan struct{})
+	go func() {
+		c.Close()
+		close(closed)
+	}()
+	select {
+	case <-closed:
+		t.Fatal("Close returned while the handler was still running")
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	select {
+	case <-closed:
+	case <-time.After(recvTimeout):
+		t.Fatal("Close did not return after the handler did")
+	}
+	n := calls.Load()
+	time.Sleep(50 * time.Millisecond)
+	if calls.Load() != n || n != 1 {
+		t.Errorf("handler called %d times, then %d: want once, never after Close", n, calls.Load())
+	}
+}
+
+func TestNotifyClosesReplacedChannels(t *testing.T) {
+	ns := newTestNS(t)
+	c := ns.new()
+	c1, c2, c3 := make(chan *Message, 1), make(chan *Message, 16), make(chan *Message, 16)
+	c.Notify(c1)
+	c.Notify(c2)
+	c.Notify(c3)
+	c.Notify(c2) // back to c2: c3 retires, c2 does not
+	ns.ip("route add 10.8.0.0/16 dev veth0")
+	nextMatching(t, c2, isRoute(t, RTM_NEWROUTE, "10.8.0.0/16"))
+	c.Close()
+	for i, ch := range []chan *Message{c1, c2, c3} {
+		for range ch { // drain, then the channel must be closed
+		}
+		_ = i
+	}
+}

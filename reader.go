@@ -12,16 +12,17 @@ import (
 // socket and delivers their messages in kernel order until Close or a
 // socket error.
 func (z *Connection) run() {
-	var last chan *Message // the channel delivered to most recently
+	z.readerID.Store(goroutineID())
 	defer func() {
 		z.mu.Lock()
-		ch := z.ch
+		z.stopped = true
+		chans := append(z.retired, z.ch)
+		z.retired = nil
 		z.mu.Unlock()
-		if last != nil && last != ch {
-			closeQuietly(last)
-		}
-		if ch != nil {
-			closeQuietly(ch)
+		for _, ch := range chans {
+			if ch != nil {
+				closeQuietly(ch)
+			}
 		}
 		close(z.exited)
 	}()
@@ -37,7 +38,7 @@ func (z *Connection) run() {
 			return
 		}
 		for i := range msgs {
-			if !z.deliver(&msgs[i], &last) {
+			if !z.deliver(&msgs[i]) {
 				return
 			}
 		}
@@ -210,24 +211,20 @@ func countMessages(b []byte) int {
 	return n
 }
 
-// deliver hands m to the registered channel, else to the handler. It
-// returns false when the Connection is closing. last tracks the channel
-// used before, which is closed when Notify replaces it.
-func (z *Connection) deliver(m *Message, last *chan *Message) bool {
+// deliver hands m to the registered channel, else to the handler, and
+// closes the channels that Notify replaced. It returns false when the
+// Connection is closing.
+func (z *Connection) deliver(m *Message) bool {
 	z.mu.Lock()
-	ch, h := z.ch, z.handler
+	ch, h, retired := z.ch, z.handler, z.retired
+	z.retired = nil
 	z.mu.Unlock()
+	for _, r := range retired {
+		closeQuietly(r)
+	}
 	if ch != nil {
-		if *last != ch {
-			if *last != nil {
-				closeQuietly(*last)
-			}
-			*last = ch
-		}
 		return z.send(ch, m)
 	}
-	z.inHandler.Store(true)
-	defer z.inHandler.Store(false)
 	if z.isClosed() {
 		return false
 	}

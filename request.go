@@ -18,8 +18,9 @@ import (
 type requester struct {
 	conn *Connection
 
-	mu  sync.Mutex // held for a whole request
-	buf []byte     // receive buffer, reused across requests
+	sem    chan struct{} // holds a token for the whole of a request
+	holder atomic.Uint64 // the goroutine that holds it
+	buf    []byte        // receive buffer, reused across requests
 
 	sockMu sync.Mutex // guards sock and closed
 	sock   *socket
@@ -29,6 +30,38 @@ type requester struct {
 // requestBufferSize is the initial receive buffer for replies. The kernel
 // sizes dump datagrams after the buffer a reader offers, up to 32 KiB.
 const requestBufferSize = 64 << 10
+
+// errNestedRequest reports a request made from a callback of a request
+// in progress on the same connection, which would wait for itself.
+var errNestedRequest = fmt.Errorf("%w: a request made from inside a RangeRoutes or RangeLinks callback on the same Connection would wait for itself; collect first, or use a second Connection", ErrInvalidOptions)
+
+// acquire waits for the right to run a request, until ctx is done or the
+// connection closes.
+func (r *requester) acquire(ctx context.Context, closed <-chan struct{}) error {
+	me := goroutineID()
+	select {
+	case r.sem <- struct{}{}:
+	default:
+		if r.holder.Load() == me {
+			return errNestedRequest
+		}
+		select {
+		case r.sem <- struct{}{}:
+		case <-ctx.Done():
+			return fmt.Errorf("netlink: request waited for another: %w", ctx.Err())
+		case <-closed:
+			return ErrClosed
+		}
+	}
+	r.holder.Store(me)
+	return nil
+}
+
+// release gives the right to run a request back.
+func (r *requester) release() {
+	r.holder.Store(0)
+	<-r.sem
+}
 
 // socket returns the request socket, opening it if needed.
 func (r *requester) socket() (*socket, error) {
@@ -131,8 +164,10 @@ func (z *Connection) request(ctx context.Context, h *Header, data []byte, fn fun
 		return err
 	}
 	r := &z.req
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	if err := r.acquire(ctx, z.done); err != nil {
+		return err
+	}
+	defer r.release()
 	s, err := r.socket()
 	if err != nil {
 		return err

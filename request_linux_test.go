@@ -229,3 +229,48 @@ func TestExecuteDumpInterrupted(t *testing.T) {
 	}
 	t.Fatal("no dump was interrupted by 200 dumps during concurrent changes")
 }
+
+func TestRequestFromRangeCallbackFails(t *testing.T) {
+	ns := newTestNS(t)
+	ns.ip("route add 10.70.0.0/16 via 10.0.0.5")
+	c := ns.dial(0)
+	var inner error
+	called := false
+	err := c.RangeRoutes(context.Background(), RouteFilter{Family: unix.AF_INET}, func(r *Route) bool {
+		called = true
+		inner = c.DeleteRoute(context.Background(), r)
+		return false
+	})
+	if err != nil || !called {
+		t.Fatalf("RangeRoutes: %v (called %v)", err, called)
+	}
+	if !errors.Is(inner, ErrInvalidOptions) {
+		t.Errorf("request from the callback: %v, want ErrInvalidOptions", inner)
+	}
+}
+
+func TestRequestWaitingBehindAnotherHonoursContext(t *testing.T) {
+	ns := newTestNS(t)
+	c := ns.dial(0)
+	started := make(chan struct{})
+	release := make(chan struct{})
+	go func() {
+		c.RangeRoutes(context.Background(), RouteFilter{Family: unix.AF_INET}, func(*Route) bool {
+			close(started)
+			<-release
+			return false
+		})
+	}()
+	<-started
+	defer close(release)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	begin := time.Now()
+	_, err := c.ListRoutes(ctx, RouteFilter{})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("err = %v, want DeadlineExceeded", err)
+	}
+	if d := time.Since(begin); d > 2*time.Second {
+		t.Errorf("the request waited %v past its deadline", d)
+	}
+}

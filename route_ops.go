@@ -58,7 +58,9 @@ func (z *Connection) ListRoutes(ctx context.Context, f RouteFilter) ([]Route, er
 // RangeRoutes dumps the kernel's routes that match f, as ListRoutes
 // does, and calls fn with each until fn returns false. The *Route is
 // reused for the next call: copy it to keep it. It decodes straight from
-// the socket's buffer, so a simple route costs no allocation.
+// the socket's buffer, so a simple route costs no allocation. fn runs
+// while the connection's request is in progress: a request it makes on
+// the same Connection fails with an error wrapping ErrInvalidOptions.
 func (z *Connection) RangeRoutes(ctx context.Context, f RouteFilter, fn func(*Route) bool) error {
 	var r Route
 	stopped := errors.New("stopped")

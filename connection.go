@@ -25,18 +25,18 @@ type Connection struct {
 	mu        sync.Mutex
 	ch        chan *Message   // registered by Notify; takes precedence
 	retired   []chan *Message // replaced by a later Notify, to be closed
-	handler   MessageHandler // registered by Handle
-	started   bool           // the reader goroutine was started
-	stopped   bool           // the reader goroutine has stopped
+	handler   MessageHandler  // registered by Handle
+	started   bool            // the reader goroutine was started
+	stopped   bool            // the reader goroutine has stopped
 	closed    bool
 	closeOnce sync.Once
 	done      chan struct{} // closed by Close
 	exited    chan struct{} // closed when the reader goroutine returns
 	readErr   error         // why the reader stopped, if not Close
 
-	readerID  atomic.Uint64 // the reader goroutine's id, once it runs
-	seq       atomic.Uint32 // last sequence number used
-	stats     counters
+	readerID atomic.Uint64 // the reader goroutine's id, once it runs
+	seq      atomic.Uint32 // last sequence number used
+	stats    counters
 
 	req requester
 

@@ -1,10 +1,12 @@
 package netlink
 
 import (
+	"cmp"
 	"context"
-	"encoding/binary"
+	"errors"
 	"fmt"
 	"net/netip"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -28,11 +30,13 @@ type RouteViewOptions struct {
 // RouteView is a copy of the kernel's routing tables that stays equal to
 // them: it starts from a dump, then applies every route notification.
 // Where notifications cannot tell the whole story, it reads the tables
-// again (a resync): when the kernel dropped notifications (NLMSG_OVERRUN),
-// when a link goes down or loses its carrier or an IPv4 address goes away
-// (the kernel then removes or flags IPv4 routes without RTM_DELROUTE),
-// and when a notification is ambiguous (a replace or an IPv6 multipath
-// change whose target the view cannot pick for sure).
+// again (a resync): when the kernel dropped notifications (NLMSG_OVERRUN);
+// on any link change or nexthop object change, and when an IPv4 address
+// goes away (a link going down, or losing or regaining its carrier, and a
+// deleted nexthop object remove or flag routes without RTM_DELROUTE);
+// and when a notification is ambiguous (a replace or a change it cannot
+// place for sure among the routes of the same destination, such as an
+// IPv6 multipath change).
 //
 // A RouteView is safe for concurrent use.
 type RouteView struct {
@@ -64,9 +68,17 @@ func slotOf(r *Route) routeSlot {
 	return routeSlot{family: r.Family, table: r.Table, dst: r.Dst, src: r.Src, tos: r.TOS, priority: r.Priority}
 }
 
-// sameRoute reports whether a and b, of one slot, are the same route:
-// same type and next hops.
-func sameRoute(a, b *Route) bool {
+// routesEqual reports whether a and b are the same route in every field
+// but the kernel's changing statistics (CacheInfo).
+func routesEqual(a, b *Route) bool {
+	x, y := *a, *b
+	x.CacheInfo, y.CacheInfo = RouteCacheInfo{}, RouteCacheInfo{}
+	return reflect.DeepEqual(x, y)
+}
+
+// sameNextHops reports whether a and b, of one slot, have the same type
+// and next hops: the same route as far as a replace is concerned.
+func sameNextHops(a, b *Route) bool {
 	if a.Type != b.Type || a.Gateway != b.Gateway || a.Via != b.Via || a.OutIfIndex != b.OutIfIndex ||
 		a.NextHopID != b.NextHopID || len(a.MultiPath) != len(b.MultiPath) {
 		return false
@@ -80,9 +92,9 @@ func sameRoute(a, b *Route) bool {
 	return true
 }
 
-// linkFlagsLost are the link flags whose loss makes the kernel remove or
-// flag IPv4 routes without notifications.
-const linkFlagsLost = IFF_UP | IFF_LOWER_UP | IFF_RUNNING
+// resyncAfter bounds how many messages a needed resync waits behind
+// while notifications keep coming.
+const resyncAfter = 4096
 
 // NewRouteView subscribes to route, link and IPv4 address notifications,
 // dumps the routes, and returns a view that follows the kernel until
@@ -95,13 +107,15 @@ func NewRouteView(ctx context.Context, opts *RouteViewOptions) (*RouteView, erro
 		return nil, fmt.Errorf("%w: route view family %d is neither AF_INET nor AF_INET6", ErrInvalidOptions, opts.Family)
 	}
 	groups := uint32(RTMGRP_LINK | RTMGRP_IPV4_IFADDR)
+	join := []uint32{RTNLGRP_NEXTHOP}
 	if opts.Family != afInet6 {
 		groups |= RTMGRP_IPV4_ROUTE
 	}
 	if opts.Family != afInet {
 		groups |= RTMGRP_IPV6_ROUTE
 	}
-	c, err := NewWithOpts(&ConnectionOptions{Family: NETLINK_ROUTE, Groups: groups, NetNS: opts.NetNS, ReceiveBuffer: opts.ReceiveBuffer})
+	c, err := NewWithOpts(&ConnectionOptions{Family: NETLINK_ROUTE, Groups: groups, JoinGroups: join,
+		NetNS: opts.NetNS, ReceiveBuffer: opts.ReceiveBuffer})
 	if err != nil {
 		return nil, err
 	}
@@ -120,25 +134,42 @@ func NewRouteView(ctx context.Context, opts *RouteViewOptions) (*RouteView, erro
 }
 
 // follow applies notifications until the channel closes, resyncing when
-// one asks for it, once the messages already queued are applied.
+// one asks for it: once the messages already queued are applied, or after
+// resyncAfter more when notifications keep coming.
 func (v *RouteView) follow(ctx context.Context, ch chan *Message) {
 	defer close(v.done)
 	stop := context.AfterFunc(ctx, func() { v.conn.Close() })
 	defer stop()
-	dirty := false
+	dirty, since := false, 0
 	for m := range ch {
 		if v.apply(m) {
 			dirty = true
 		}
-		if dirty && len(ch) == 0 {
-			if err := v.resync(ctx); err != nil {
-				v.fail(err)
-				return
-			}
-			dirty = false
+		if !dirty {
+			continue
 		}
+		if since++; len(ch) > 0 && since < resyncAfter {
+			continue
+		}
+		if err := v.resyncRetry(ctx); err != nil {
+			v.fail(err)
+			return
+		}
+		dirty, since = false, 0
 	}
 	v.fail(v.conn.Err())
+}
+
+// resyncRetry resyncs, trying again when the dump was interrupted by a
+// concurrent change.
+func (v *RouteView) resyncRetry(ctx context.Context) error {
+	var err error
+	for range 3 {
+		if err = v.resync(ctx); !errors.Is(err, ErrDumpInterrupted) {
+			return err
+		}
+	}
+	return err
 }
 
 // fail records why the view stopped following the kernel.
@@ -157,16 +188,12 @@ func (v *RouteView) fail(err error) {
 // read again.
 func (v *RouteView) apply(m *Message) (resync bool) {
 	switch m.Type {
-	case NLMSG_OVERRUN:
+	case NLMSG_OVERRUN, RTM_DELADDR:
 		return true
-	case RTM_NEWLINK, RTM_DELLINK:
-		if len(m.Data) < 16 {
-			return true
-		}
-		flags := binary.NativeEndian.Uint32(m.Data[8:12])
-		change := binary.NativeEndian.Uint32(m.Data[12:16])
-		return m.Type == RTM_DELLINK || change&linkFlagsLost != 0 && flags&linkFlagsLost != linkFlagsLost
-	case RTM_DELADDR:
+	case RTM_NEWLINK, RTM_DELLINK, RTM_NEWNEXTHOP, RTM_DELNEXTHOP:
+		// A link that goes down or loses or regains its carrier, and a
+		// nexthop object that goes away, change routes without a
+		// route notification.
 		return true
 	case RTM_NEWROUTE, RTM_DELROUTE:
 	default:
@@ -184,7 +211,7 @@ func (v *RouteView) apply(m *Message) (resync bool) {
 	defer v.mu.Unlock()
 	slot := slotOf(&r)
 	routes := v.slots[slot]
-	i := slices.IndexFunc(routes, func(x Route) bool { return sameRoute(&x, &r) })
+	i := slices.IndexFunc(routes, func(x Route) bool { return routesEqual(&x, &r) })
 	if m.Type == RTM_DELROUTE {
 		if i < 0 {
 			return true // not what the view holds: read again
@@ -199,8 +226,9 @@ func (v *RouteView) apply(m *Message) (resync bool) {
 		routes[0] = r
 		v.version.Add(1)
 	case i >= 0:
-		routes[i] = r
-		v.version.Add(1)
+		routes[i] = r // the same route, new statistics
+	case slices.ContainsFunc(routes, func(x Route) bool { return sameNextHops(&x, &r) }):
+		return true // a changed route, or one appended beside it?
 	case r.Family == afInet6 && len(routes) > 0 && (r.Gateway.IsValid() || len(r.MultiPath) > 0):
 		return true // IPv6 merges next hops into one multipath route
 	default:
@@ -255,11 +283,39 @@ func (v *RouteView) resync(ctx context.Context) error {
 func (r *Route) clone() Route {
 	c := *r
 	c.MultiPath = slices.Clone(r.MultiPath)
+	for i := range c.MultiPath {
+		nh := &c.MultiPath[i]
+		nh.Encap = slices.Clone(nh.Encap)
+		nh.Raw = cloneAttributes(nh.Raw)
+	}
 	if r.Metrics != nil {
 		m := *r.Metrics
+		m.Raw = cloneAttributes(m.Raw)
 		c.Metrics = &m
 	}
+	if r.UID != nil {
+		u := *r.UID
+		c.UID = &u
+	}
+	if r.TTLPropagate != nil {
+		p := *r.TTLPropagate
+		c.TTLPropagate = &p
+	}
+	c.Encap = slices.Clone(r.Encap)
+	c.Raw = cloneAttributes(r.Raw)
 	return c
+}
+
+// cloneAttributes returns a copy of attrs that shares no memory with it.
+func cloneAttributes(attrs []Attribute) []Attribute {
+	if attrs == nil {
+		return nil
+	}
+	out := make([]Attribute, len(attrs))
+	for i, a := range attrs {
+		out[i] = Attribute{Type: a.Type, Data: slices.Clone(a.Data)}
+	}
+	return out
 }
 
 // Routes returns a copy of the routes in the view, sorted by family,
@@ -268,7 +324,9 @@ func (v *RouteView) Routes() []Route {
 	v.mu.RLock()
 	out := make([]Route, 0, v.n)
 	for _, rs := range v.slots {
-		out = append(out, rs...)
+		for i := range rs {
+			out = append(out, rs[i].clone())
+		}
 	}
 	v.mu.RUnlock()
 	slices.SortFunc(out, compareRoutes)
@@ -278,20 +336,20 @@ func (v *RouteView) Routes() []Route {
 // compareRoutes orders routes by family, table, destination, priority and
 // then their text.
 func compareRoutes(a, b Route) int {
-	switch {
-	case a.Family != b.Family:
-		return int(a.Family) - int(b.Family)
-	case a.Table != b.Table:
-		return int(a.Table) - int(b.Table)
+	if c := cmp.Compare(a.Family, b.Family); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Table, b.Table); c != 0 {
+		return c
 	}
 	if c := a.Dst.Addr().Compare(b.Dst.Addr()); c != 0 {
 		return c
 	}
-	if a.Dst.Bits() != b.Dst.Bits() {
-		return a.Dst.Bits() - b.Dst.Bits()
+	if c := cmp.Compare(a.Dst.Bits(), b.Dst.Bits()); c != 0 {
+		return c
 	}
-	if a.Priority != b.Priority {
-		return int(a.Priority) - int(b.Priority)
+	if c := cmp.Compare(a.Priority, b.Priority); c != 0 {
+		return c
 	}
 	return strings.Compare(a.String(), b.String())
 }

@@ -34,21 +34,21 @@ func stripStats(routes []Route) []Route {
 	return routes
 }
 
-// waitEqual waits until the view holds what the kernel holds.
+// waitEqual waits until the view holds what the kernel holds, and its
+// Len agrees.
 func waitEqual(t *testing.T, v *RouteView, c *Connection, what string) {
 	t.Helper()
 	deadline := time.Now().Add(recvTimeout)
 	for {
 		want := kernelRoutes(t, c, v.opts)
+		version := v.Version()
 		got := stripStats(v.Routes())
-		if reflect.DeepEqual(got, want) {
-			if v.Len() != len(want) {
-				t.Fatalf("%s: Len %d, want %d", what, v.Len(), len(want))
-			}
+		n := v.Len()
+		if v.Version() == version && reflect.DeepEqual(got, want) && n == len(want) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: the view differs from the kernel:\n view   %v\n kernel %v", what, got, want)
+			t.Fatalf("%s: the view (Len %d) differs from the kernel:\n view   %v\n kernel %v", what, n, got, want)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -83,7 +83,15 @@ func TestRouteViewFollowsTheKernel(t *testing.T) {
 		{"table 1000", []string{"route add 10.41.0.0/16 via 10.0.0.5 table 1000", "route flush table 1000"}, false},
 		{"address removal", []string{"route add 10.42.0.0/16 dev veth1 src 10.0.1.1", "addr del 10.0.1.1/24 dev veth1"}, true},
 		{"link down", []string{"route add 10.43.0.0/16 via 10.0.0.5", "link set veth0 down"}, true},
-		{"link up", []string{"link set veth0 up", "route add 10.44.0.0/16 via 10.0.0.5"}, false},
+		{"link up", []string{"link set veth0 up", "route add 10.44.0.0/16 via 10.0.0.5"}, true},
+		{"carrier lost: the peer goes down", []string{"link set veth1 down"}, true},
+		{"carrier back", []string{"link set veth1 up"}, true},
+		{"appended with other protocols", []string{"route append 10.46.0.0/16 via 10.0.0.5 proto static", "route append 10.46.0.0/16 via 10.0.0.5 proto 99"}, false},
+		{"delete one protocol", []string{"route del 10.46.0.0/16 via 10.0.0.5 proto 99"}, false},
+		{"same device, two sources", []string{"addr add 10.0.0.11/24 dev veth0", "route append 10.47.0.0/16 dev veth0 src 10.0.0.1", "route append 10.47.0.0/16 dev veth0 src 10.0.0.11"}, false},
+		{"delete one source", []string{"route del 10.47.0.0/16 dev veth0 src 10.0.0.11"}, false},
+		{"nexthop object", []string{"nexthop add id 10 via 10.0.0.7 dev veth0", "route add 10.48.0.0/16 nhid 10"}, false},
+		{"nexthop object deleted", []string{"nexthop del id 10"}, true},
 	}
 	for _, st := range steps {
 		before := v.Resyncs()

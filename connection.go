@@ -20,6 +20,7 @@ type MessageHandler func(*Message)
 // A Connection is safe for concurrent use by multiple goroutines.
 type Connection struct {
 	opts ConnectionOptions
+	ns   netNS // the namespace the sockets are opened in
 	sock *socket
 
 	mu        sync.Mutex
@@ -57,9 +58,10 @@ func New() (*Connection, error) {
 // change made after it returns is never missed: messages wait in the
 // socket until Notify or Handle starts their delivery.
 //
-// A nil opts, a Family beyond the kernel's netlink protocols, or a
-// negative group are errors wrapping ErrInvalidOptions; a family the
-// kernel lacks is an error wrapping unix.EPROTONOSUPPORT.
+// A nil opts or a Family beyond the kernel's netlink protocols are errors
+// wrapping ErrInvalidOptions; a family the kernel lacks is an error
+// wrapping unix.EPROTONOSUPPORT, and a group the kernel refuses to join
+// one wrapping its errno.
 func NewWithOpts(opts *ConnectionOptions) (*Connection, error) {
 	if opts == nil {
 		return nil, fmt.Errorf("%w: nil *ConnectionOptions", ErrInvalidOptions)
@@ -82,12 +84,18 @@ func NewWithOpts(opts *ConnectionOptions) (*Connection, error) {
 	if cfg.rcvbuf == 0 {
 		cfg.rcvbuf = DefaultReceiveBuffer
 	}
-	err := inNetNS(opts.NetNS, func() error {
+	ns, err := openNetNS(opts.NetNS)
+	if err != nil {
+		return nil, err
+	}
+	c.ns = ns
+	err = c.ns.run(func() error {
 		s, err := openSocket(cfg)
 		c.sock = s
 		return err
 	})
 	if err != nil {
+		c.ns.close()
 		return nil, err
 	}
 	c.req.conn = c
@@ -192,6 +200,7 @@ func (z *Connection) Close() error {
 		close(z.done)
 		err = z.sock.close()
 		z.req.close()
+		z.ns.close()
 		if !started {
 			close(z.exited)
 		}

@@ -31,7 +31,10 @@ type ConnectionOptions struct {
 	ReceiveBuffer int
 	// NetNS names the network namespace to open the sockets in: a name
 	// under /run/netns (as made by `ip netns add`) or a path such as
-	// /proc/1234/ns/net. Empty means the caller's namespace.
+	// /proc/1234/ns/net, or /proc/self/fd/N for a namespace file
+	// descriptor. The connection opens it once and holds it until Close,
+	// so its sockets stay in that namespace even if the name is reused.
+	// Empty means the caller's namespace.
 	NetNS string
 }
 

@@ -79,7 +79,7 @@ func (r *requester) socket() (*socket, error) {
 		extAck:     true,
 		strictDump: r.conn.opts.Family == NETLINK_ROUTE,
 	}
-	err := inNetNS(r.conn.opts.NetNS, func() error {
+	err := r.conn.ns.run(func() error {
 		s, err := openSocket(cfg)
 		r.sock = s
 		return err

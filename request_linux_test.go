@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
+	"os/exec"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -272,5 +274,28 @@ func TestRequestWaitingBehindAnotherHonoursContext(t *testing.T) {
 	}
 	if d := time.Since(begin); d > 2*time.Second {
 		t.Errorf("the request waited %v past its deadline", d)
+	}
+}
+
+func TestRequestSocketStaysInTheConnectionsNamespace(t *testing.T) {
+	ns := newTestNS(t)
+	ns.ip("route add 10.71.0.0/16 via 10.0.0.5")
+	c := ns.dial(0) // the request socket opens lazily, below
+	// The name now points to another, empty namespace.
+	for _, args := range [][]string{{"netns", "del", ns.name}, {"netns", "add", ns.name}} {
+		if out, err := exec.Command("ip", args...).CombinedOutput(); err != nil {
+			t.Fatalf("ip %v: %v: %s", args, err, out)
+		}
+	}
+	routes, err := c.ListRoutes(context.Background(), RouteFilter{Family: unix.AF_INET, Table: RT_TABLE_MAIN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range routes {
+		found = found || r.Dst == netip.MustParsePrefix("10.71.0.0/16")
+	}
+	if !found {
+		t.Errorf("the request socket is not in the connection's namespace: %v", routes)
 	}
 }

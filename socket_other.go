@@ -29,7 +29,6 @@ type socketConfig struct {
 }
 
 func openSocket(socketConfig) (*socket, error)               { return nil, errUnsupported }
-func inNetNS(ns string, fn func() error) error               { return fn() }
 func (s *socket) receiveBuffer() (int, error)                { return 0, errUnsupported }
 func (s *socket) peek() (int, uint32, error)                 { return 0, 0, errUnsupported }
 func (s *socket) read([]byte) (int, error)                   { return 0, errUnsupported }
@@ -38,3 +37,15 @@ func (s *socket) close() error                               { return nil }
 func (s *socket) receive(buf []byte) ([]byte, []byte, error) { return buf, nil, errUnsupported }
 func (s *socket) recv([]byte, bool) (int, uint32, error)     { return 0, 0, errUnsupported }
 func (s *socket) queued() bool                               { return false }
+
+// netNS stands for a network namespace, which only Linux has.
+type netNS struct{}
+
+func openNetNS(ns string) (netNS, error) {
+	if ns != "" {
+		return netNS{}, errUnsupported
+	}
+	return netNS{}, nil
+}
+func (n *netNS) close()                    {}
+func (n *netNS) run(fn func() error) error { return fn() }

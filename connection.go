@@ -26,6 +26,7 @@ type Connection struct {
 	mu        sync.Mutex
 	ch        chan *Message   // registered by Notify; takes precedence
 	retired   []chan *Message // replaced by a later Notify, to be closed
+	changed   chan struct{}   // closed and replaced by every Notify
 	handler   MessageHandler  // registered by Handle
 	started   bool            // the reader goroutine was started
 	stopped   bool            // the reader goroutine has stopped
@@ -70,9 +71,10 @@ func NewWithOpts(opts *ConnectionOptions) (*Connection, error) {
 		return nil, fmt.Errorf("%w: netlink family %d is not below %d", ErrInvalidOptions, opts.Family, maxFamily)
 	}
 	c := &Connection{
-		opts:   *opts,
-		done:   make(chan struct{}),
-		exited: make(chan struct{}),
+		opts:    *opts,
+		done:    make(chan struct{}),
+		exited:  make(chan struct{}),
+		changed: make(chan struct{}),
 	}
 	c.opts.JoinGroups = append([]uint32(nil), opts.JoinGroups...)
 	cfg := socketConfig{
@@ -136,6 +138,8 @@ func (z *Connection) Notify(c chan *Message) {
 	if z.ch != nil && z.ch != c {
 		z.retired = append(z.retired, z.ch)
 	}
+	close(z.changed) // a reader blocked on the old channel moves on
+	z.changed = make(chan struct{})
 	z.retired = slices.DeleteFunc(z.retired, func(r chan *Message) bool { return r == c })
 	z.ch = c
 	z.startLocked()

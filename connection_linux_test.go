@@ -559,3 +559,21 @@ func TestNotifyClosesReplacedChannels(t *testing.T) {
 		_ = i
 	}
 }
+
+func TestNotifyMovesABlockedReaderToTheNewChannel(t *testing.T) {
+	ns := newTestNS(t)
+	c := ns.new()
+	full := make(chan *Message) // nobody reads it
+	c.Notify(full)
+	ns.ip("route add 10.8.0.0/16 dev veth0")
+	deadline := time.Now().Add(recvTimeout)
+	for c.Stats().Received == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	fresh := make(chan *Message, 16)
+	c.Notify(fresh)
+	nextMatching(t, fresh, isRoute(t, RTM_NEWROUTE, "10.8.0.0/16"))
+	if _, open := <-full; open {
+		t.Error("the replaced channel got a message")
+	}
+}

@@ -587,7 +587,7 @@ func TestLinkValidate(t *testing.T) {
 		want string
 	}{
 		{Link{Index: -1}, "Index -1"},
-		{Link{Index: 1 << 31}, "Index"},
+		{Link{Index: beyondInt32}, "Index"},
 		{Link{Master: -2}, "Master -2"},
 		{Link{ParentIndex: -3}, "ParentIndex -3"},
 		{Link{Name: long}, "more than 15"},

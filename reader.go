@@ -215,40 +215,61 @@ func countMessages(b []byte) int {
 // closes the channels that Notify replaced. It returns false when the
 // Connection is closing.
 func (z *Connection) deliver(m *Message) bool {
-	z.mu.Lock()
-	ch, h, retired := z.ch, z.handler, z.retired
-	z.retired = nil
-	z.mu.Unlock()
-	for _, r := range retired {
-		closeQuietly(r)
+	for {
+		z.mu.Lock()
+		ch, h, retired, changed := z.ch, z.handler, z.retired, z.changed
+		z.retired = nil
+		z.mu.Unlock()
+		for _, r := range retired {
+			closeQuietly(r)
+		}
+		if ch == nil {
+			if z.isClosed() {
+				return false
+			}
+			h(m)
+			z.stats.delivered.Add(1)
+			return !z.isClosed()
+		}
+		switch z.send(ch, m, changed) {
+		case sent:
+			return true
+		case stopped:
+			return false
+		}
+		// Notify registered another channel while ch was full: deliver
+		// there instead.
 	}
-	if ch != nil {
-		return z.send(ch, m)
-	}
-	if z.isClosed() {
-		return false
-	}
-	h(m)
-	z.stats.delivered.Add(1)
-	return !z.isClosed()
 }
 
-// send blocks until ch takes m or the Connection closes. A channel that
-// the user closed by mistake stops delivery instead of panicking.
-func (z *Connection) send(ch chan *Message, m *Message) (ok bool) {
+// sendResult tells how send ended.
+type sendResult int
+
+const (
+	sent       sendResult = iota // the channel took the message
+	stopped                      // the Connection is closing
+	reregister                   // Notify registered another channel
+)
+
+// send blocks until ch takes m, the Connection closes, or Notify
+// registers another channel (changed closes). A channel that the user
+// closed by mistake stops delivery instead of panicking.
+func (z *Connection) send(ch chan *Message, m *Message, changed <-chan struct{}) (res sendResult) {
 	defer func() {
 		if r := recover(); r != nil {
 			z.mu.Lock()
 			z.readErr = fmt.Errorf("netlink: Notify channel closed by its user: %v", r)
 			z.mu.Unlock()
-			ok = false
+			res = stopped
 		}
 	}()
 	select {
 	case ch <- m:
 		z.stats.delivered.Add(1)
-		return true
+		return sent
 	case <-z.done:
-		return false
+		return stopped
+	case <-changed:
+		return reregister
 	}
 }

@@ -867,7 +867,7 @@ func TestRouteValidate(t *testing.T) {
 		{"via in ipv6 route", Route{Dst: rtP("2001:db8::/32"), Via: gw6}, "accepts RTA_VIA only in IPv4 routes"},
 		{"zoned via", Route{Dst: rtP("10.0.0.0/8"), Via: gw6.WithZone("eth0")}, "Via fe80::1%eth0 has a zone"},
 		{"negative oif", Route{Family: afInet, OutIfIndex: -1}, "OutIfIndex -1"},
-		{"huge iif", Route{Family: afInet, InIfIndex: math.MaxInt32 + 1}, "InIfIndex 2147483648"},
+		{"huge iif", Route{Family: afInet, InIfIndex: beyondInt32}, "InIfIndex"},
 		{"encap without type", Route{Family: afInet, Encap: []byte{4, 0, 1, 0}}, "Encap without EncapType"},
 		{"NUL in congestion control", Route{Family: afInet, Metrics: &RouteMetrics{CCAlgo: "cu\x00bic"}}, "NUL"},
 		{"next hop without gateway or interface", Route{Family: afInet, MultiPath: []NextHop{{IfIndex: 1}, {Weight: 1}}},
@@ -1072,3 +1072,7 @@ func TestRouteDecodeAllocs(t *testing.T) {
 		}
 	}
 }
+
+// beyondInt32 is 1<<31: an interface index too large for the kernel's
+// 32-bit field on 64-bit platforms, and negative on 32-bit ones.
+var beyondInt32 = func() int { one := 1; return one << 31 }()

@@ -98,10 +98,16 @@ func TestRouteViewFollowsTheKernel(t *testing.T) {
 		for _, cmd := range st.cmds {
 			ns.ip(cmd)
 		}
-		waitEqual(t, v, c, st.what)
-		if st.resync && v.Resyncs() == before {
-			t.Errorf("%s: the view did not read the tables again", st.what)
+		if st.resync {
+			deadline := time.Now().Add(recvTimeout)
+			for v.Resyncs() == before && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
+			}
+			if v.Resyncs() == before {
+				t.Errorf("%s: the view did not read the tables again", st.what)
+			}
 		}
+		waitEqual(t, v, c, st.what)
 	}
 	if err := v.Err(); err != nil {
 		t.Errorf("Err while following: %v", err)

@@ -25,7 +25,7 @@ func ExampleConnection_ListRoutes() {
 	c := routeConn()
 	defer c.Close()
 	routes, err := c.ListRoutes(context.Background(), netlink.RouteFilter{
-		Family: unix.AF_INET,
+		Family: netlink.AF_INET,
 		Table:  netlink.RT_TABLE_MAIN,
 	})
 	if err != nil {

@@ -12,8 +12,8 @@ import (
 // Address families of routes (AF_INET and AF_INET6 as Linux numbers
 // them; rtm_family is always in the kernel's numbering).
 const (
-	afInet  = 2
-	afInet6 = 10
+	afInet  = AF_INET
+	afInet6 = AF_INET6
 )
 
 // Sizes of the kernel structures a route message holds.

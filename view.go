@@ -45,8 +45,7 @@ type RouteView struct {
 	done chan struct{} // closed when the apply goroutine returns
 
 	mu      sync.RWMutex
-	slots   map[routeSlot][]Route
-	n       int
+	table   routeTable
 	err     error // why the view stopped following the kernel
 	resyncs atomic.Uint64
 	applied atomic.Uint64
@@ -209,43 +208,35 @@ func (v *RouteView) apply(m *Message) (resync bool) {
 	v.applied.Add(1)
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	slot := slotOf(&r)
-	routes := v.slots[slot]
-	i := slices.IndexFunc(routes, func(x Route) bool { return routesEqual(&x, &r) })
+	var buf [4]int32
+	slot := v.table.appendSlot(buf[:0], slotOf(&r))
+	routes := v.table.routes
+	i := slices.IndexFunc(slot, func(j int32) bool { return routesEqual(&routes[j], &r) })
 	if m.Type == RTM_DELROUTE {
 		if i < 0 {
 			return true // not what the view holds: read again
 		}
-		v.set(slot, slices.Delete(routes, i, i+1))
+		v.table.remove(slot[i])
+		v.version.Add(1)
 		return false
 	}
 	switch {
-	case m.Flags&NLM_F_REPLACE != 0 && len(routes) > 1:
+	case m.Flags&NLM_F_REPLACE != 0 && len(slot) > 1:
 		return true // which of them was replaced?
-	case m.Flags&NLM_F_REPLACE != 0 && len(routes) == 1:
-		routes[0] = r
+	case m.Flags&NLM_F_REPLACE != 0 && len(slot) == 1:
+		routes[slot[0]] = r
 		v.version.Add(1)
 	case i >= 0:
-		routes[i] = r // the same route, new statistics
-	case slices.ContainsFunc(routes, func(x Route) bool { return sameNextHops(&x, &r) }):
+		routes[slot[i]] = r // the same route, new statistics
+	case slices.ContainsFunc(slot, func(j int32) bool { return sameNextHops(&routes[j], &r) }):
 		return true // a changed route, or one appended beside it?
-	case r.Family == afInet6 && len(routes) > 0 && (r.Gateway.IsValid() || len(r.MultiPath) > 0):
+	case r.Family == afInet6 && len(slot) > 0 && (r.Gateway.IsValid() || len(r.MultiPath) > 0):
 		return true // IPv6 merges next hops into one multipath route
 	default:
-		v.set(slot, append(routes, r))
+		v.table.add(r)
+		v.version.Add(1)
 	}
 	return false
-}
-
-// set stores the routes of a slot and keeps the count. v.mu is held.
-func (v *RouteView) set(slot routeSlot, routes []Route) {
-	v.n += len(routes) - len(v.slots[slot])
-	if len(routes) == 0 {
-		delete(v.slots, slot)
-	} else {
-		v.slots[slot] = routes
-	}
-	v.version.Add(1)
 }
 
 // wants reports whether r belongs in the view.
@@ -258,21 +249,14 @@ func (v *RouteView) wants(r *Route) bool {
 
 // resync reads the routes again and replaces the view's.
 func (v *RouteView) resync(ctx context.Context) error {
-	slots := make(map[routeSlot][]Route)
-	n := 0
-	err := v.conn.RangeRoutes(ctx, RouteFilter{Family: v.opts.Family, Table: v.opts.Table}, func(r *Route) bool {
-		if v.wants(r) {
-			s := slotOf(r)
-			slots[s] = append(slots[s], r.clone())
-			n++
-		}
-		return true
-	})
+	routes, err := v.conn.ListRoutes(ctx, RouteFilter{Family: v.opts.Family, Table: v.opts.Table})
 	if err != nil {
 		return fmt.Errorf("netlink: route view resync: %w", err)
 	}
+	routes = slices.DeleteFunc(routes, func(r Route) bool { return !v.wants(&r) })
+	table := newRouteTable(routes)
 	v.mu.Lock()
-	v.slots, v.n = slots, n
+	v.table = table
 	v.mu.Unlock()
 	v.resyncs.Add(1)
 	v.version.Add(1)
@@ -322,11 +306,9 @@ func cloneAttributes(attrs []Attribute) []Attribute {
 // table, destination and priority.
 func (v *RouteView) Routes() []Route {
 	v.mu.RLock()
-	out := make([]Route, 0, v.n)
-	for _, rs := range v.slots {
-		for i := range rs {
-			out = append(out, rs[i].clone())
-		}
+	out := make([]Route, len(v.table.routes))
+	for i := range v.table.routes {
+		out[i] = v.table.routes[i].clone()
 	}
 	v.mu.RUnlock()
 	slices.SortFunc(out, compareRoutes)
@@ -358,7 +340,7 @@ func compareRoutes(a, b Route) int {
 func (v *RouteView) Len() int {
 	v.mu.RLock()
 	defer v.mu.RUnlock()
-	return v.n
+	return len(v.table.routes)
 }
 
 // Version returns a number that changes whenever the view does.

@@ -49,7 +49,11 @@
 // Above the raw messages, typed RTNETLINK values decode from and encode to
 // a Message, with net/netip addresses: Route (DecodeRoute) with
 // Connection.ListRoutes, RangeRoutes, GetRoute, AddRoute, ReplaceRoute,
-// AppendRoute and DeleteRoute, and Link with its operations.
+// AppendRoute and DeleteRoute, and Link (DecodeLink) with ListLinks,
+// GetLink, AddLink, SetLink and DeleteLink. RouteView keeps a copy of the
+// routing tables equal to the kernel's, reading them again wherever the
+// notifications fall short (after an overrun, or a link going down, when
+// the kernel drops IPv4 routes without a word).
 //
 // # Lost notifications
 //

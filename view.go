@@ -210,13 +210,13 @@ func (v *RouteView) apply(m *Message) (resync bool) {
 	defer v.mu.Unlock()
 	var buf [4]int32
 	slot := v.table.appendSlot(buf[:0], slotOf(&r))
-	routes := v.table.routes
-	i := slices.IndexFunc(slot, func(j int32) bool { return routesEqual(&routes[j], &r) })
+	t := &v.table
+	i := slices.IndexFunc(slot, func(j int32) bool { return routesEqual(t.at(j), &r) })
 	if m.Type == RTM_DELROUTE {
 		if i < 0 {
 			return true // not what the view holds: read again
 		}
-		v.table.remove(slot[i])
+		t.remove(slot[i])
 		v.version.Add(1)
 		return false
 	}
@@ -224,16 +224,16 @@ func (v *RouteView) apply(m *Message) (resync bool) {
 	case m.Flags&NLM_F_REPLACE != 0 && len(slot) > 1:
 		return true // which of them was replaced?
 	case m.Flags&NLM_F_REPLACE != 0 && len(slot) == 1:
-		routes[slot[0]] = r
+		*t.at(slot[0]) = r
 		v.version.Add(1)
 	case i >= 0:
-		routes[slot[i]] = r // the same route, new statistics
-	case slices.ContainsFunc(slot, func(j int32) bool { return sameNextHops(&routes[j], &r) }):
+		*t.at(slot[i]) = r // the same route, new statistics
+	case slices.ContainsFunc(slot, func(j int32) bool { return sameNextHops(t.at(j), &r) }):
 		return true // a changed route, or one appended beside it?
 	case r.Family == afInet6 && len(slot) > 0 && (r.Gateway.IsValid() || len(r.MultiPath) > 0):
 		return true // IPv6 merges next hops into one multipath route
 	default:
-		v.table.add(r)
+		t.add(&r)
 		v.version.Add(1)
 	}
 	return false
@@ -247,14 +247,32 @@ func (v *RouteView) wants(r *Route) bool {
 	return (v.opts.Family == 0 || r.Family == v.opts.Family) && (v.opts.Table == 0 || r.Table == v.opts.Table)
 }
 
-// resync reads the routes again and replaces the view's.
+// resync reads the routes again and replaces the view's. Like
+// ListRoutes it keeps the replies' bytes first, then decodes them
+// straight into the table's chunks.
 func (v *RouteView) resync(ctx context.Context) error {
-	routes, err := v.conn.ListRoutes(ctx, RouteFilter{Family: v.opts.Family, Table: v.opts.Table})
+	var kept payloads
+	err := v.conn.dumpRoutes(ctx, RouteFilter{Family: v.opts.Family, Table: v.opts.Table}, func(data []byte) error {
+		kept.add(data)
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("netlink: route view resync: %w", err)
 	}
-	routes = slices.DeleteFunc(routes, func(r Route) bool { return !v.wants(&r) })
-	table := newRouteTable(routes)
+	table := newRouteTable()
+	var r Route
+	err = kept.each(func(data []byte) error {
+		if err := r.UnmarshalBinary(data); err != nil {
+			return err
+		}
+		if v.wants(&r) {
+			table.add(&r)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("netlink: route view resync: %w", err)
+	}
 	v.mu.Lock()
 	v.table = table
 	v.mu.Unlock()
@@ -306,9 +324,9 @@ func cloneAttributes(attrs []Attribute) []Attribute {
 // table, destination and priority.
 func (v *RouteView) Routes() []Route {
 	v.mu.RLock()
-	out := make([]Route, len(v.table.routes))
-	for i := range v.table.routes {
-		out[i] = v.table.routes[i].clone()
+	out := make([]Route, v.table.len())
+	for i := range out {
+		out[i] = v.table.at(int32(i)).clone()
 	}
 	v.mu.RUnlock()
 	slices.SortFunc(out, compareRoutes)
@@ -340,7 +358,7 @@ func compareRoutes(a, b Route) int {
 func (v *RouteView) Len() int {
 	v.mu.RLock()
 	defer v.mu.RUnlock()
-	return len(v.table.routes)
+	return v.table.len()
 }
 
 // Version returns a number that changes whenever the view does.

@@ -1,24 +1,31 @@
 package netlink
 
-// routeTable holds the routes of a RouteView in one slice, found by slot
-// through chains of indexes, so that a table of a million routes costs
-// no allocation per route.
+// tableChunk is how many routes a chunk of a routeTable holds.
+const tableChunk = 4096
+
+// routeTable holds the routes of a RouteView in fixed-size chunks, found
+// by slot through chains of indexes. It costs no allocation per route,
+// and growing it never copies the routes it holds: a view of a million
+// routes that grows by one must not move them all.
 type routeTable struct {
-	routes []Route
+	chunks [][]Route           // each tableChunk long
+	n      int32               // routes held, at indexes 0..n-1
 	next   []int32             // the next route of the same slot, or -1
 	heads  map[routeSlot]int32 // the first route of each slot
 }
 
-// newRouteTable indexes routes, which it takes over.
-func newRouteTable(routes []Route) routeTable {
-	t := routeTable{routes: routes, next: make([]int32, len(routes)), heads: make(map[routeSlot]int32, len(routes))}
-	for i := range routes {
-		s := slotOf(&routes[i])
-		t.next[i] = t.head(s)
-		t.heads[s] = int32(i)
-	}
-	return t
+// newRouteTable returns an empty table.
+func newRouteTable() routeTable {
+	return routeTable{heads: make(map[routeSlot]int32)}
 }
+
+// at returns the route at index i.
+func (t *routeTable) at(i int32) *Route {
+	return &t.chunks[i/tableChunk][i%tableChunk]
+}
+
+// len returns the number of routes held.
+func (t *routeTable) len() int { return int(t.n) }
 
 // head returns the first route of slot s, or -1.
 func (t *routeTable) head(s routeSlot) int32 {
@@ -36,24 +43,29 @@ func (t *routeTable) appendSlot(idx []int32, s routeSlot) []int32 {
 	return idx
 }
 
-// add adds r.
-func (t *routeTable) add(r Route) {
-	s := slotOf(&r)
-	t.routes = append(t.routes, r)
+// add adds a copy of *r.
+func (t *routeTable) add(r *Route) {
+	if int(t.n) == len(t.chunks)*tableChunk {
+		t.chunks = append(t.chunks, make([]Route, tableChunk))
+	}
+	s := slotOf(r)
+	*t.at(t.n) = *r
 	t.next = append(t.next, t.head(s))
-	t.heads[s] = int32(len(t.routes) - 1)
+	t.heads[s] = t.n
+	t.n++
 }
 
 // remove removes the route at index i; the last route takes its index.
 func (t *routeTable) remove(i int32) {
-	t.relink(slotOf(&t.routes[i]), i, t.next[i])
-	last := int32(len(t.routes) - 1)
+	t.relink(slotOf(t.at(i)), i, t.next[i])
+	last := t.n - 1
 	if i != last {
-		t.relink(slotOf(&t.routes[last]), last, i)
-		t.routes[i], t.next[i] = t.routes[last], t.next[last]
+		t.relink(slotOf(t.at(last)), last, i)
+		*t.at(i), t.next[i] = *t.at(last), t.next[last]
 	}
-	t.routes[last] = Route{}
-	t.routes, t.next = t.routes[:last], t.next[:last]
+	*t.at(last) = Route{}
+	t.next = t.next[:last]
+	t.n = last
 }
 
 // relink makes the link of slot s that points to index from point to to

@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// TestRouteTableAgainstAModel adds and removes routes at random, a few
-// per slot, and checks after every step that each slot's chain holds
-// exactly the routes a plain model holds.
+// TestRouteTableAgainstAModel adds and removes routes at random, many
+// per slot and across chunk boundaries, and checks that each slot's
+// chain holds exactly the routes a plain model holds.
 func TestRouteTableAgainstAModel(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	route := func() Route {
@@ -21,19 +21,20 @@ func TestRouteTableAgainstAModel(t *testing.T) {
 			Gateway:  netip.AddrFrom4([4]byte{10, 0, 0, byte(1 + rnd.IntN(250))}),
 		}
 	}
-	var initial []Route
-	for range 20 {
-		initial = append(initial, route())
+	var model []Route
+	table := newRouteTable()
+	for range tableChunk + 100 { // across a chunk boundary
+		r := route()
+		model = append(model, r)
+		table.add(&r)
 	}
-	model := slices.Clone(initial)
-	table := newRouteTable(slices.Clone(initial))
-	for step := range 5000 {
+	for step := range 20000 {
 		if len(model) > 0 && rnd.IntN(2) == 0 {
 			victim := model[rnd.IntN(len(model))]
 			model = slices.DeleteFunc(model, func(r Route) bool { return r.Gateway == victim.Gateway && slotOf(&r) == slotOf(&victim) })
 			// The model removed every copy; so does the table.
 			for {
-				idx := slices.IndexFunc(table.appendSlot(nil, slotOf(&victim)), func(i int32) bool { return table.routes[i].Gateway == victim.Gateway })
+				idx := slices.IndexFunc(table.appendSlot(nil, slotOf(&victim)), func(i int32) bool { return table.at(i).Gateway == victim.Gateway })
 				if idx < 0 {
 					break
 				}
@@ -42,19 +43,22 @@ func TestRouteTableAgainstAModel(t *testing.T) {
 		} else {
 			r := route()
 			model = append(model, r)
-			table.add(r)
+			table.add(&r)
 		}
-		if len(table.routes) != len(model) || len(table.next) != len(model) {
-			t.Fatalf("step %d: table holds %d routes, model %d", step, len(table.routes), len(model))
+		if table.len() != len(model) || len(table.next) != len(model) {
+			t.Fatalf("step %d: table holds %d routes, model %d", step, table.len(), len(model))
+		}
+		if step%500 != 0 {
+			continue
 		}
 		seen := 0
 		for s := range table.heads {
 			var got, want []netip.Addr
 			for _, i := range table.appendSlot(nil, s) {
-				if slotOf(&table.routes[i]) != s {
+				if slotOf(table.at(i)) != s {
 					t.Fatalf("step %d: route %d in the chain of another slot", step, i)
 				}
-				got = append(got, table.routes[i].Gateway)
+				got = append(got, table.at(i).Gateway)
 			}
 			for _, r := range model {
 				if slotOf(&r) == s {

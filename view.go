@@ -50,6 +50,9 @@ type RouteView struct {
 	resyncs atomic.Uint64
 	applied atomic.Uint64
 	version atomic.Uint64
+
+	syncMu sync.Mutex
+	syncs  map[uint32]chan struct{} // Sync calls waiting, by probe seq
 }
 
 // routeSlot is what the kernel keys a route by: a replace acts on the
@@ -140,8 +143,17 @@ func (v *RouteView) follow(ctx context.Context, ch chan *Message) {
 	stop := context.AfterFunc(ctx, func() { v.conn.Close() })
 	defer stop()
 	dirty, since := false, 0
+	var reached []uint32 // Sync probes seen while a resync was due
 	for m := range ch {
-		if v.apply(m) {
+		if m.Type == NLMSG_ERROR && m.Pid == v.conn.Port() {
+			// The acknowledgement of a Sync probe: everything the
+			// kernel reported before it has been applied.
+			if dirty {
+				reached = append(reached, m.Seq)
+			} else {
+				v.syncReached(m.Seq)
+			}
+		} else if v.apply(m) {
 			dirty = true
 		}
 		if !dirty {
@@ -150,13 +162,75 @@ func (v *RouteView) follow(ctx context.Context, ch chan *Message) {
 		if since++; len(ch) > 0 && since < resyncAfter {
 			continue
 		}
+		// A resync reads the tables as they are now: it covers every
+		// Sync made before it starts, even one whose probe the kernel
+		// dropped in an overrun.
+		pending := v.pendingSyncs()
 		if err := v.resyncRetry(ctx); err != nil {
 			v.fail(err)
 			return
 		}
-		dirty, since = false, 0
+		for _, seq := range append(pending, reached...) {
+			v.syncReached(seq)
+		}
+		dirty, since, reached = false, 0, reached[:0]
 	}
 	v.fail(v.conn.Err())
+}
+
+// Sync waits until the view holds every change the kernel made before
+// Sync was called, so that a program that changed routes can act on a
+// view that shows its changes. It sends a probe (NLMSG_NOOP with
+// NLM_F_ACK) through the view's notification socket and waits for its
+// acknowledgement, which the kernel queues behind every notification
+// before it; when the view must read the tables again, it waits for that
+// instead. It returns early with ctx's error, or with the view's error
+// if the view stops.
+func (v *RouteView) Sync(ctx context.Context) error {
+	reached := make(chan struct{})
+	probe := &Message{Header: Header{Type: NLMSG_NOOP, Flags: NLM_F_ACK, Seq: v.conn.nextSeq()}}
+	v.syncMu.Lock()
+	if v.syncs == nil {
+		v.syncs = make(map[uint32]chan struct{})
+	}
+	v.syncs[probe.Seq] = reached
+	v.syncMu.Unlock()
+	defer v.syncReached(probe.Seq)
+	if err := v.conn.SendMessage(probe); err != nil {
+		return fmt.Errorf("netlink: route view sync: %w", err)
+	}
+	select {
+	case <-reached:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-v.done:
+		if err := v.Err(); err != nil {
+			return err
+		}
+		return ErrClosed
+	}
+}
+
+// pendingSyncs returns the probes of the Sync calls waiting now.
+func (v *RouteView) pendingSyncs() []uint32 {
+	v.syncMu.Lock()
+	defer v.syncMu.Unlock()
+	seqs := make([]uint32, 0, len(v.syncs))
+	for seq := range v.syncs {
+		seqs = append(seqs, seq)
+	}
+	return seqs
+}
+
+// syncReached ends the Sync call waiting for probe seq, if any.
+func (v *RouteView) syncReached(seq uint32) {
+	v.syncMu.Lock()
+	defer v.syncMu.Unlock()
+	if ch, ok := v.syncs[seq]; ok {
+		close(ch)
+		delete(v.syncs, seq)
+	}
 }
 
 // resyncRetry resyncs, trying again when the dump was interrupted by a

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"reflect"
 	"slices"
 	"testing"
@@ -186,4 +187,54 @@ func TestRouteViewStopsWithContext(t *testing.T) {
 		t.Error("Err is nil after the context ended")
 	}
 	v.Close()
+}
+
+func TestRouteViewSync(t *testing.T) {
+	ns := newTestNS(t)
+	c := ns.dial(0)
+	v, err := NewRouteView(context.Background(), &RouteViewOptions{NetNS: ns.name, Family: afInet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	ctx := context.Background()
+	has := func(dst string) bool {
+		return slices.ContainsFunc(v.Routes(), func(r Route) bool { return r.Dst.String() == dst })
+	}
+	for i := range 50 {
+		dst := fmt.Sprintf("10.80.%d.0/24", i)
+		r := Route{Dst: netip.MustParsePrefix(dst), Gateway: netip.MustParseAddr("10.0.0.5")}
+		if err := c.AddRoute(ctx, &r); err != nil {
+			t.Fatal(err)
+		}
+		if err := v.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if !has(dst) {
+			t.Fatalf("after Sync the view lacks %s, added before it", dst)
+		}
+		if err := c.DeleteRoute(ctx, &r); err != nil {
+			t.Fatal(err)
+		}
+		if err := v.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if has(dst) {
+			t.Fatalf("after Sync the view still holds %s, deleted before it", dst)
+		}
+	}
+	// A change the kernel makes silently is covered too: the link goes
+	// down, and Sync waits for the resync it calls for.
+	ns.ip("route add 10.81.0.0/16 via 10.0.0.5")
+	ns.ip("link set veth0 down")
+	if err := v.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if has("10.81.0.0/16") {
+		t.Error("after Sync the view holds a route the kernel dropped with its link")
+	}
+	v.Close()
+	if err := v.Sync(ctx); err == nil {
+		t.Error("Sync on a closed view succeeded")
+	}
 }

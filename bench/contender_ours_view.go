@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/netlink-go/netlink"
 	"golang.org/x/sys/unix"
@@ -36,12 +37,20 @@ type routeKey struct {
 	priority uint32
 }
 
-// Check lists the IPv4 routes of every table on a connection of its own
-// and compares them with the view's, each route whole except its
+// Check waits for the view to hold every change made so far (Sync), then
+// lists the IPv4 routes of every table on a connection of its own and
+// compares them with the view's, each route whole except its
 // CacheInfo (the kernel's running statistics). Cloned routes (route
 // exceptions), which a RouteView leaves out, are left out of the dump
 // too.
 func (v oursView) Check() (int, string, error) {
+	// The view holds every change made before Sync returns; the burst
+	// is over, so the dump below sees the same table.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	if err := v.Sync(ctx); err != nil {
+		return 0, "", fmt.Errorf("view sync: %w", err)
+	}
 	c, err := netlink.NewWithOpts(&netlink.ConnectionOptions{Family: netlink.NETLINK_ROUTE})
 	if err != nil {
 		return 0, "", err

@@ -178,25 +178,21 @@ func (s *socket) recv(b []byte, wait bool) (n int, sender uint32, err error) {
 	if !wait {
 		fn = rx.tryFn
 	}
-	rerr := s.rc.Read(fn)
-	rx.buf = nil
-	if rerr != nil {
-		return 0, 0, closedErr(rerr)
-	}
-	if rx.err != nil {
-		return 0, 0, rx.err
-	}
-	if nl, ok := rx.from.(*unix.SockaddrNetlink); ok {
-		sender = nl.Pid
-	}
-	return rx.n, sender, nil
+	defer func() { rx.buf = nil }()
+	return s.readFrom(fn)
 }
 
 // peek waits for the next datagram and returns its full size and its
 // sender's port without consuming it.
 func (s *socket) peek() (size int, sender uint32, err error) {
+	return s.readFrom(s.rx.peekFn)
+}
+
+// readFrom runs fn, one of the receiver's callbacks that fill n, from
+// and err, through the poller, and returns the size and sender port.
+func (s *socket) readFrom(fn func(fd uintptr) bool) (n int, sender uint32, err error) {
 	rx := &s.rx
-	if rerr := s.rc.Read(rx.peekFn); rerr != nil {
+	if rerr := s.rc.Read(fn); rerr != nil {
 		return 0, 0, closedErr(rerr)
 	}
 	if rx.err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // RouteViewOptions selects what a RouteView holds. The zero value holds
@@ -233,16 +234,25 @@ func (v *RouteView) syncReached(seq uint32) {
 	}
 }
 
-// resyncRetry resyncs, trying again when the dump was interrupted by a
-// concurrent change.
+// resyncRetry resyncs, trying again with growing pauses (up to about
+// half a minute in all) when a dump fails for a reason other than the
+// view's end: a dump interrupted by a concurrent change, a reply lost.
 func (v *RouteView) resyncRetry(ctx context.Context) error {
-	var err error
-	for range 3 {
-		if err = v.resync(ctx); !errors.Is(err, ErrDumpInterrupted) {
+	pause := 50 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := v.resync(ctx)
+		if err == nil || attempt == 10 || errors.Is(err, ErrClosed) || ctx.Err() != nil {
 			return err
 		}
+		select {
+		case <-time.After(pause):
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-v.conn.done:
+			return ErrClosed
+		}
+		pause = min(2*pause, 5*time.Second)
 	}
-	return err
 }
 
 // fail records why the view stopped following the kernel.

@@ -145,17 +145,6 @@ func (z *Connection) Notify(c chan *Message) {
 	z.startLocked()
 }
 
-// readerExited reports whether the reader goroutine has returned, after
-// Close or a socket error (see Err).
-func (z *Connection) readerExited() bool {
-	select {
-	case <-z.exited:
-		return true
-	default:
-		return false
-	}
-}
-
 // Handle registers a function callback that all incoming messages will be
 // passed to. Notify takes precedence over handle, and this method will not
 // be called if a notify channel has been registered (and will also stop
@@ -225,11 +214,11 @@ func (z *Connection) Close() error {
 // Close, such as a socket error, or nil. The Notify channel is closed when
 // that happens.
 func (z *Connection) Err() error {
-	if !z.readerExited() {
-		return nil
-	}
 	z.mu.Lock()
 	defer z.mu.Unlock()
+	if !z.stopped {
+		return nil
+	}
 	return z.readErr
 }
 

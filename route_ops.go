@@ -35,11 +35,7 @@ func (z *Connection) ListRoutes(ctx context.Context, f RouteFilter) ([]Route, er
 	// Keep the replies' bytes first and decode once their number is
 	// known: growing a []Route instead would copy every route made so
 	// far at each growth, and fresh memory is what a large dump costs.
-	var kept payloads
-	err := z.dumpRoutes(ctx, f, func(data []byte) error {
-		kept.add(data)
-		return nil
-	})
+	kept, err := z.keepRoutes(ctx, f)
 	routes := make([]Route, kept.n)
 	i := 0
 	derr := kept.each(func(data []byte) error {
@@ -77,6 +73,18 @@ func (z *Connection) RangeRoutes(ctx context.Context, f RouteFilter, fn func(*Ro
 		return nil
 	}
 	return err
+}
+
+// keepRoutes runs a route dump filtered by f and keeps a copy of every
+// RTM_NEWROUTE payload, to be decoded once their number is known. On an
+// error it returns what it kept so far.
+func (z *Connection) keepRoutes(ctx context.Context, f RouteFilter) (payloads, error) {
+	var kept payloads
+	err := z.dumpRoutes(ctx, f, func(data []byte) error {
+		kept.add(data)
+		return nil
+	})
+	return kept, err
 }
 
 // dumpRoutes runs a route dump filtered by f and calls fn with the

@@ -49,7 +49,6 @@ type RouteView struct {
 	table   routeTable
 	err     error // why the view stopped following the kernel
 	resyncs atomic.Uint64
-	applied atomic.Uint64
 	version atomic.Uint64
 
 	syncMu sync.Mutex
@@ -289,7 +288,6 @@ func (v *RouteView) apply(m *Message) (resync bool) {
 	if !v.wants(&r) {
 		return false
 	}
-	v.applied.Add(1)
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	var buf [4]int32
@@ -335,11 +333,7 @@ func (v *RouteView) wants(r *Route) bool {
 // ListRoutes it keeps the replies' bytes first, then decodes them
 // straight into the table's chunks.
 func (v *RouteView) resync(ctx context.Context) error {
-	var kept payloads
-	err := v.conn.dumpRoutes(ctx, RouteFilter{Family: v.opts.Family, Table: v.opts.Table}, func(data []byte) error {
-		kept.add(data)
-		return nil
-	})
+	kept, err := v.conn.keepRoutes(ctx, RouteFilter{Family: v.opts.Family, Table: v.opts.Table})
 	if err != nil {
 		return fmt.Errorf("netlink: route view resync: %w", err)
 	}
